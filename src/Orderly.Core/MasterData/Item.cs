@@ -1,0 +1,99 @@
+using Orderly.Core.Definitions;
+using Orderly.Core.Inventory;
+using Orderly.Core.Validation;
+
+namespace Orderly.Core.MasterData;
+
+/// <summary>
+/// Something the distributor stocks and sells, identified enterprise-wide by its SKU.
+/// Stock is always counted in the base unit; other units convert by a fixed factor.
+/// </summary>
+public sealed class Item
+{
+    private List<UnitConversion> _conversions = [];
+
+    private Item() { }
+
+    public Item(Sku sku, ItemDetails details)
+    {
+        Sku = sku.Value;
+        Apply(details);
+    }
+
+    public long Id { get; private set; }
+    /// <summary>The SKU code; set only from a parsed <see cref="MasterData.Sku"/>, so always valid.</summary>
+    public string Sku { get; private set; } = "";
+    public Gtin? Gtin { get; private set; }
+    public string Description { get; private set; } = "";
+    public string BaseUnit { get; private set; } = "";
+
+    /// <summary>True when the base unit may be counted in fractions (metres, kilograms); false for each-type units.</summary>
+    public bool FractionalBaseUnit { get; private set; }
+
+    public IReadOnlyList<UnitConversion> Conversions => _conversions;
+    public decimal WeightKg { get; private set; }
+    public bool Active { get; private set; }
+    public bool Sellable { get; private set; }
+    public int ReplenishmentLeadTimeDays { get; private set; }
+
+    /// <summary>Every unit this item may be counted in: the base unit first, then its packaging units.</summary>
+    public IEnumerable<string> Units => new[] { BaseUnit }.Concat(_conversions.Select(c => c.Unit));
+
+    public bool HasUnit(string unit) => Units.Contains(unit.Trim().ToUpperInvariant(), StringComparer.Ordinal);
+
+    public ItemDetails Details => new(Gtin, Description, BaseUnit, FractionalBaseUnit, _conversions, WeightKg, Active, Sellable, ReplenishmentLeadTimeDays);
+
+    public void Update(ItemDetails details) => Apply(details);
+
+    private void Apply(ItemDetails details)
+    {
+        Gtin = details.Gtin;
+        Description = details.Description;
+        BaseUnit = details.BaseUnit;
+        FractionalBaseUnit = details.FractionalBaseUnit;
+        _conversions = [.. details.Conversions];
+        WeightKg = details.WeightKg;
+        Active = details.Active;
+        Sellable = details.Sellable;
+        ReplenishmentLeadTimeDays = details.ReplenishmentLeadTimeDays;
+    }
+
+    /// <summary>
+    /// Converts an amount in <paramref name="unit"/> (the base unit when null) to base units.
+    /// Packaging units and non-fractional base units accept whole numbers only; zero is refused.
+    /// </summary>
+    public bool TryToBase(decimal amount, string? unit, out Quantity quantity, out string error)
+    {
+        quantity = default;
+        var unitCode = string.IsNullOrWhiteSpace(unit) ? BaseUnit : unit.Trim().ToUpperInvariant();
+        decimal factor;
+        bool fractional;
+        if (string.Equals(unitCode, BaseUnit, StringComparison.Ordinal))
+        {
+            factor = 1;
+            fractional = FractionalBaseUnit;
+        }
+        else
+        {
+            var conversion = _conversions.FirstOrDefault(c => string.Equals(c.Unit, unitCode, StringComparison.Ordinal));
+            if (conversion is null)
+            {
+                error = $"Item {Sku} has no unit '{unitCode}'; use one of: {string.Join(", ", Units)}.";
+                return false;
+            }
+            factor = conversion.Factor;
+            fractional = false;
+        }
+        if (amount <= 0)
+        {
+            error = "A quantity must be more than zero.";
+            return false;
+        }
+        if (!fractional && decimal.Truncate(amount) != amount)
+        {
+            error = $"{unitCode} is counted in whole units; {amount} is fractional.";
+            return false;
+        }
+        return Quantity.TryCreate(amount * factor, out quantity, out error);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Orderly.Core.Inventory;
+using Orderly.Core.MasterData;
+using Orderly.Data.Audit;
+using Orderly.Data.Inventory;
+using Orderly.Data.Security;
+using Orderly.Data.Storage;
+
+namespace Orderly.Data;
+
+/// <summary>
+/// The one data model of Orderly. It has a subclass per database provider only so that each
+/// provider keeps its own migrations; the model itself is the same on both.
+/// </summary>
+public abstract class OrderlyDbContext(DbContextOptions options) : IdentityDbContext<OrderlyUser>(options)
+{
+    public DbSet<Item> Items => Set<Item>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<MovementRecord> Movements => Set<MovementRecord>();
+    public DbSet<StockBalance> Balances => Set<StockBalance>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OrderlyDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+    }
+}

@@ -1,0 +1,7 @@
+namespace Orderly.Data.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Orderly.Core.Definitions;
+using Orderly.Core.Inventory;
+using Orderly.Core.Security;
+
+namespace Orderly.Data.Storage;
+
+public sealed class GtinConverter() : ValueConverter<Gtin, string>(g => g.Value, text => Gtin.Parse(text));
+
+public sealed class GlnConverter() : ValueConverter<Gln, string>(g => g.Value, text => Gln.Parse(text));
+
+public sealed class SiteScopeConverter() : ValueConverter<SiteScope, string>(s => s.ToString(), text => SiteScope.Parse(text));
+
+/// <summary>Small owned lists (unit conversions, ship-to addresses) are kept as a JSON document in one column.</summary>
+public sealed class JsonListConverter<T>() : ValueConverter<IReadOnlyList<T>, string>(
+    list => JsonSerializer.Serialize(list, JsonOptions),
+    json => JsonSerializer.Deserialize<List<T>>(json, JsonOptions) ?? new List<T>())
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}
+
+public sealed class JsonListComparer<T>() : ValueComparer<IReadOnlyList<T>>(
+    (a, b) => a != null && b != null && a.SequenceEqual(b),
+    list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+    list => list.ToList());

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Orderly.Data;
+using Orderly.Data.Audit;
+using Orderly.Hosting;
+using Orderly.Security;
+
+namespace Orderly.Audit;
+
+/// <summary>
+/// Records governed changes in the audit log. Entries are added to the same unit of work as
+/// the change, so both are saved by one commit or neither is.
+/// </summary>
+public sealed class AuditTrail(OrderlyDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Who is acting: the signed-in user or token, or <c>system</c> outside a request.</summary>
+    public string Actor => http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.Actor() : ActorOutsideRequest;
+
+    /// <summary>Set by the command line to the operating-system user running it.</summary>
+    public string ActorOutsideRequest { get; set; } = "system";
+
+    public void Record(string action, string entityType, string entityKey, object? before, object? after, string? reason = null, string? siteCode = null)
+    {
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            Actor = Actor,
+            Action = action,
+            EntityType = entityType,
+            EntityKey = entityKey,
+            SiteCode = siteCode,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            Reason = reason,
+            CorrelationId = http.HttpContext is { } context ? CorrelationId.Of(context) : null,
+        });
+    }
+}

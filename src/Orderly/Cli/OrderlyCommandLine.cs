@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Orderly.Cli;
+
+/// <summary>
+/// The <c>orderly</c> command line: <c>serve</c> (the default), <c>db migrate</c>, <c>seed demo</c>,
+/// <c>user add</c> and <c>token create</c>. Exit codes: 0 done, 1 invalid input, 2 failure.
+/// </summary>
+public static class OrderlyCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Orderly: fulfillment for multi-site distributors. Run without a command to serve.");
+        root.Options.Add(CliHost.Database);
+        var serve = ServeCommand.Create();
+        foreach (var option in serve.Options) root.Options.Add(option);
+        root.SetAction(ServeCommand.RunAsync);
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(DatabaseCommands.Create());
+        root.Subcommands.Add(SeedCommands.Create());
+        root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(TokenCommands.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        return await Build().Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Orderly.Audit;
+using Orderly.Core.Security;
+using Orderly.Data;
+using Orderly.Data.Inventory;
+using Orderly.Data.Security;
+using Orderly.Data.Storage;
+using Orderly.Demo;
+using Orderly.Inventory;
+using Orderly.MasterData;
+using Orderly.Security;
+using Scalar.AspNetCore;
+
+namespace Orderly.Hosting;
+
+/// <summary>Builds the web host: services, the request pipeline and every endpoint.</summary>
+public static class OrderlyServer
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string SignInRateLimit = "sign-in";
+
+    public static WebApplication Build(string[] args, ServerOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = ServerLimits.MaxRequestBodyBytes;
+        });
+
+        if (options.LogToStandardError)
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.Clock);
+        services.AddOrderlyData(options.Database);
+        services.AddHttpContextAccessor();
+        services.AddScoped<LedgerStore>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AccessAdministration>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddOrderlySecurity(options.SignInAttemptsPerMinute);
+        services.AddOrderlyApiConventions();
+        services.AddRazorPages();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddDbContextCheck<OrderlyDbContext>("database", tags: ["ready"]);
+        services.AddOrderlyTelemetry(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseMiddleware<CorrelationId>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Orderly API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapSiteEndpoints();
+        app.MapLocationEndpoints();
+        app.MapItemEndpoints();
+        app.MapCustomerEndpoints();
+        app.MapInventoryEndpoints();
+        app.MapAuditEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates the schema, and seeds the demo distributor into an empty embedded database.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var options = app.Services.GetRequiredService<ServerOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
+        await OrderlyDatabase.MigrateAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AccessAdministration>().EnsureRolesAsync();
+        if (options.SeedDemoWhenEmpty)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (await seeder.IsDatabaseEmptyAsync(cancellationToken))
+                await seeder.SeedAsync(options.DemoPassword, options.Console, cancellationToken);
+        }
+    }
+
+    private static void AddOrderlySecurity(this IServiceCollection services, int signInAttemptsPerMinute)
+    {
+        services.AddIdentity<OrderlyUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<OrderlyDbContext>()
+            .AddClaimsPrincipalFactory<OrderlyClaimsFactory>();
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddPolicyScheme(CallerScheme, "Cookie or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
+        // Identity makes its cookie the default; the policy scheme lets every endpoint accept either.
+        services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.DefaultAuthenticateScheme = CallerScheme;
+            o.DefaultChallengeScheme = CallerScheme;
+            o.DefaultForbidScheme = CallerScheme;
+        });
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "orderly";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // An API caller gets a status code, never a redirect to a sign-in page.
+            o.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var permission in Permissions.All)
+            authorization.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(OrderlyClaims.Permission, permission));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only attempts count: showing the form is free, posting it is limited per client address.
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("view"));
+        });
+    }
+
+    private const string CallerScheme = "Orderly";
+
+    private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddOrderlyApiConventions(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        // Let the exception handler see why a body could not be read, so it can say where.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                401 => "Sign in, or send an API token as 'Authorization: Bearer <token>'.",
+                403 => "You are signed in but may not do this here.",
+                404 => "There is nothing at this address.",
+                405 => "This address does not accept that method.",
+                415 => "Send the body as application/json.",
+                429 => "Too many attempts; wait a minute and try again.",
+                _ => null,
+            };
+        });
+    }
+}

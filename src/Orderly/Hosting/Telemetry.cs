@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Orderly.Hosting;
+
+/// <summary>
+/// OpenTelemetry traces and metrics: ASP.NET Core, the database driver, the runtime and
+/// Orderly's own meter. Exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// </summary>
+public static class Telemetry
+{
+    public const string Name = "Orderly";
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+    public static readonly Counter<long> MovementsPosted = Meter.CreateCounter<long>("orderly.stock.movements", description: "Stock movements posted to the ledger.");
+
+    public static IServiceCollection AddOrderlyTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var builder = services.AddOpenTelemetry()
+            .WithTracing(t => t.AddSource(Name, "Npgsql").AddAspNetCoreInstrumentation())
+            .WithMetrics(m => m.AddMeter(Name).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation());
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            builder.UseOtlpExporter();
+        return services;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Orderly.Api;
+
+namespace Orderly.Hosting;
+
+/// <summary>
+/// Turns exceptions into problem details. A request the framework could not read (bad JSON, a
+/// body over the limit) is the caller's error and says where; a unique-key race is a 409; all
+/// else is a 500 that carries the correlation id and never a stack trace.
+/// </summary>
+public sealed class UnexpectedErrorHandler(IProblemDetailsService problems, ILogger<UnexpectedErrorHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var context = httpContext;
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(bad),
+            DbUpdateException db when IsUniqueViolation(db) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Type = Problems.TypePrefix + "duplicate-key",
+                Detail = "A record with the same business key was saved at the same moment by another request; nothing of yours was saved. Read it and retry if needed.",
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Unexpected error",
+                Type = Problems.TypePrefix + "unexpected",
+                Detail = "Something went wrong on our side and nothing was saved. Quote the correlation id when you report it.",
+            };
+        }
+        else
+        {
+            logger.LogInformation("Rejected {Method} {Path}: {Detail}", context.Request.Method, context.Request.Path, problem.Detail);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails
+            {
+                Status = 413,
+                Title = "Request body too large",
+                Type = Problems.TypePrefix + "body-too-large",
+                Detail = $"The request body is larger than the limit of {ServerLimits.MaxRequestBodyBytes / 1024 / 1024} MiB; split it into smaller requests.",
+            };
+        }
+        if (bad.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
+            var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
+            var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [$"Not valid here{where}: {FirstSentence(json.Message)}"],
+            })
+            {
+                Status = 400,
+                Title = "The request body is not valid JSON for this request",
+                Type = Problems.TypePrefix + "malformed-json",
+                Detail = $"The body could not be read at {json.Path ?? "$"}{where}.",
+            };
+            return problem;
+        }
+        return new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = "Bad request",
+            Type = Problems.TypePrefix + "bad-request",
+            Detail = bad.Message,
+        };
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
+}

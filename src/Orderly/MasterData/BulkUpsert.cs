@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orderly.Api;
+using Orderly.Audit;
+using Orderly.Core.Validation;
+using Orderly.Data;
+
+namespace Orderly.MasterData;
+
+/// <summary>The answer to a bulk upsert: how many records were created and how many updated.</summary>
+public sealed record BulkUpsertResult(int Created, int Updated);
+
+/// <summary>
+/// Creates or updates many records by business key, all or nothing: every row is validated
+/// first (errors are reported as <c>[row].field</c>), duplicates within the batch are refused,
+/// and one transaction saves the lot with an audit entry per record.
+/// </summary>
+public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEntity : class
+{
+    public const int MaxRows = 1000;
+
+    public required Func<FieldErrors, int, (string Key, TDetails Details)?> ParseRow { get; init; }
+    public required Func<IReadOnlyList<string>, CancellationToken, Task<Dictionary<string, TEntity>>> LoadExisting { get; init; }
+    public required Func<string, TDetails, TEntity> Create { get; init; }
+    public required Action<TEntity, TDetails> Update { get; init; }
+    public required Func<TEntity, object> Snapshot { get; init; }
+    public Func<string, TDetails, string?> SiteOf { get; init; } = (_, _) => null;
+
+    public async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        int rowCount, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (rowCount == 0) errors.Add("$", "Send a JSON array of at least one record.");
+        if (rowCount > MaxRows) errors.Add("$", $"At most {MaxRows} records per request; this one has {rowCount}.");
+        if (!errors.IsEmpty) return Problems.Validation(errors);
+
+        var parsed = new List<(string Key, TDetails Details)>(rowCount);
+        var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var row = 0; row < rowCount; row++)
+        {
+            var rowErrors = new FieldErrors();
+            if (ParseRow(rowErrors, row) is { } record)
+            {
+                if (firstRowOfKey.TryGetValue(record.Key, out var first))
+                    rowErrors.Add("key", $"'{record.Key}' already appears in row {first}; each record once per batch.");
+                else
+                    firstRowOfKey[record.Key] = row;
+                parsed.Add(record);
+            }
+            errors.Merge($"[{row}].", rowErrors);
+        }
+        if (!errors.IsEmpty) return Problems.Validation(errors, "No record was saved: fix the rows listed in errors and send the batch again.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await LoadExisting([.. parsed.Select(p => p.Key)], cancellationToken);
+        int created = 0, updated = 0;
+        foreach (var (key, details) in parsed)
+        {
+            if (existing.TryGetValue(key, out var entity))
+            {
+                var before = Snapshot(entity);
+                Update(entity, details);
+                audit.Record("updated", entityType, key, before, Snapshot(entity), "bulk upsert", SiteOf(key, details));
+                updated++;
+            }
+            else
+            {
+                entity = Create(key, details);
+                db.Add(entity);
+                audit.Record("created", entityType, key, null, Snapshot(entity), "bulk upsert", SiteOf(key, details));
+                created++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new BulkUpsertResult(created, updated));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Orderly.Data.Security;
+using Orderly.Hosting;
+
+namespace Orderly.Pages;
+
+/// <summary>Password sign-in, with Identity's lockout and a per-address rate limit on attempts.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(OrderlyServer.SignInRateLimit)]
+public sealed class SignInModel(SignInManager<OrderlyUser> signIn) : PageModel
+{
+    [BindProperty] public string UserName { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        Error = result.IsLockedOut
+            ? "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator."
+            : "The user name or password is not right.";
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Page();
+    }
+}

@@ -1,0 +1,3 @@
+using Orderly.Cli;
+
+return await OrderlyCommandLine.RunAsync(args);

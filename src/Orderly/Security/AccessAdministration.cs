@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Orderly.Audit;
+using Orderly.Core.Security;
+using Orderly.Core.Validation;
+using Orderly.Data;
+using Orderly.Data.Security;
+
+namespace Orderly.Security;
+
+/// <summary>Creates users and API tokens, within the rules: known roles and sites, and no token wider than its user.</summary>
+public sealed class AccessAdministration(
+    OrderlyDbContext db,
+    UserManager<OrderlyUser> users,
+    RoleManager<IdentityRole> roles,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    public async Task<FieldErrors> AddUserAsync(string userName, string password, string role, SiteScope sites, string? displayName, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (!Roles.TryNormalize(role, out var roleName))
+            errors.Add("role", $"'{role}' is not a role; use one of: {string.Join(", ", Roles.All)}.");
+        await CheckSitesExistAsync(sites, errors, cancellationToken);
+        if (await users.FindByNameAsync(userName) is not null)
+            errors.Add("name", $"A user named '{userName}' already exists.");
+        if (!errors.IsEmpty) return errors;
+
+        await EnsureRolesAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new OrderlyUser { UserName = userName, DisplayName = displayName ?? userName, Sites = sites, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, password);
+        foreach (var error in created.Errors)
+            errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "name", error.Description);
+        if (!errors.IsEmpty) return errors;
+        await users.AddToRoleAsync(user, roleName);
+        audit.Record("created", "user", userName, null, new { userName, role = roleName, sites = sites.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return errors;
+    }
+
+    /// <summary>
+    /// Issues a token for <paramref name="userName"/>; permissions and sites default to the user's own.
+    /// Returns the secret, which is shown once and stored only as a hash.
+    /// </summary>
+    public async Task<(string? Secret, FieldErrors Errors)> CreateTokenAsync(
+        string userName, string name, IReadOnlyList<string>? permissions, SiteScope? sites, int? expiresInDays, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            errors.Add("user", $"There is no user named '{userName}'.");
+            return (null, errors);
+        }
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+            errors.Add("name", "A token name of 1 to 100 characters is required.");
+        else if (await db.ApiTokens.AnyAsync(t => t.UserId == user.Id && t.Name == name, cancellationToken))
+            errors.Add("name", $"User '{userName}' already has a token named '{name}'.");
+
+        var granted = (await users.GetRolesAsync(user)).SelectMany(Roles.PermissionsOf).ToHashSet(StringComparer.Ordinal);
+        var wanted = permissions ?? [.. granted];
+        foreach (var permission in wanted)
+        {
+            if (!Permissions.IsKnown(permission))
+                errors.Add("permissions", $"'{permission}' is not a permission; use any of: {string.Join(", ", Permissions.All)}.");
+            else if (!granted.Contains(permission))
+                errors.Add("permissions", $"User '{userName}' does not hold '{permission}', so a token of theirs cannot.");
+        }
+        var scope = sites ?? user.Sites;
+        await CheckSitesExistAsync(scope, errors, cancellationToken);
+        if (!user.Sites.AllSites && (scope.AllSites || scope.Codes.Any(c => !user.Sites.Includes(c))))
+            errors.Add("sites", $"A token reaches no further than its user, whose sites are {user.Sites}.");
+        if (expiresInDays is < 1 or > 3650)
+            errors.Add("expiresInDays", "A token expires in 1 to 3650 days, or never.");
+        if (!errors.IsEmpty) return (null, errors);
+
+        var secret = ApiTokenSecret.Generate();
+        var now = clock.GetUtcNow();
+        var token = new ApiToken
+        {
+            UserId = user.Id,
+            Name = name,
+            Prefix = ApiTokenSecret.DisplayPrefix(secret),
+            SecretHash = ApiTokenSecret.Hash(secret),
+            Permissions = string.Join(' ', wanted.Distinct(StringComparer.Ordinal)),
+            Sites = scope,
+            CreatedAt = now,
+            ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
+        };
+        db.ApiTokens.Add(token);
+        audit.Record("created", "api-token", $"{userName}/{name}", null,
+            new { user = userName, name, prefix = token.Prefix, permissions = token.Permissions, sites = scope.ToString(), token.ExpiresAt });
+        await db.SaveChangesAsync(cancellationToken);
+        return (secret, errors);
+    }
+
+    private async Task CheckSitesExistAsync(SiteScope scope, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (scope.AllSites) return;
+        var codes = scope.Codes.ToList();
+        var known = await db.Sites.Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(cancellationToken);
+        foreach (var missing in codes.Except(known, StringComparer.Ordinal))
+            errors.Add("sites", $"There is no site '{missing}'.");
+    }
+}

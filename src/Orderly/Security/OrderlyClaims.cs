@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Orderly.Core.Security;
+
+namespace Orderly.Security;
+
+/// <summary>
+/// The claims every authenticated caller carries, whether it signed in with a cookie or a token:
+/// its permissions and its site scope. Endpoints read scope only through these helpers.
+/// </summary>
+public static class OrderlyClaims
+{
+    public const string Permission = "orderly:permission";
+    public const string Sites = "orderly:sites";
+    public const string Token = "orderly:token";
+
+    public static SiteScope SiteScope(this ClaimsPrincipal user) =>
+        user.FindFirstValue(Sites) is { } sites ? Core.Security.SiteScope.Parse(sites) : Core.Security.SiteScope.Only([]);
+
+    public static bool Can(this ClaimsPrincipal user, string permission) =>
+        user.HasClaim(Permission, permission);
+
+    /// <summary>Who did it, as the audit log records it: the user, and the token when one was used.</summary>
+    public static string Actor(this ClaimsPrincipal user)
+    {
+        var name = user.Identity?.Name ?? "anonymous";
+        return user.FindFirstValue(Token) is { } token ? $"{name} (token {token})" : name;
+    }
+}
