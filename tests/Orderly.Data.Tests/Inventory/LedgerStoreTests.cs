@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Core.Definitions;
+using Orderly.Core.Inventory;
+using Orderly.Data.Inventory;
+using Orderly.Testing;
+
+namespace Orderly.Data.Tests.Inventory;
+
+/// <summary>The database ledger obeys the same rule as the domain ledger, on every provider.</summary>
+public class LedgerStoreTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<bool> PostAsync(OrderlyDbContext db, StockMovement movement)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var posted = await new LedgerStore(db).TryPostAsync(movement, "test", DateTimeOffset.UnixEpoch, Ct);
+        if (posted) await transaction.CommitAsync(Ct);
+        else await transaction.RollbackAsync(Ct);
+        return posted;
+    }
+
+    private static async Task<Dictionary<StockBucket, long>> StoredBalancesAsync(OrderlyDbContext db) =>
+        await db.Balances.AsNoTracking().Where(b => b.QuantityMilli > 0)
+            .ToDictionaryAsync(b => new StockBucket(b.SiteId, b.LocationId, b.ItemId, b.Status), b => b.QuantityMilli, Ct);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_SeededRandomMovements_StoredBalancesMatchDomainLedger(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var random = new Random(42);
+        var ledger = new StockLedger();
+        long[] locations = [world.BinA, world.BinB];
+        long[] items = [world.Bolt, world.Cable];
+        InventoryStatus[] statuses = [InventoryStatus.Available, InventoryStatus.Quarantine];
+        StockBucket Any() => world.Bucket(locations[random.Next(2)], items[random.Next(2)], statuses[random.Next(2)]);
+
+        for (var step = 0; step < 200; step++)
+        {
+            var bucket = Any();
+            var quantity = Quantity.Of(random.Next(1, 40));
+            var movement = random.Next(5) switch
+            {
+                0 or 1 => StockMovement.Receipt(bucket, quantity),
+                2 => StockMovement.Shipment(bucket, quantity),
+                3 => StockMovement.Adjustment(bucket, random.Next(2) == 0, quantity, "cycle-count"),
+                _ => StockMovement.Move(bucket, bucket with { LocationId = bucket.LocationId == world.BinA ? world.BinB : world.BinA }, quantity),
+            };
+            Assert.Equal(ledger.TryApply(movement), await PostAsync(world.Db, movement));
+        }
+
+        var expected = ledger.Balances.ToDictionary(b => b.Key, b => b.Value.Milli);
+        Assert.Equal(expected, await StoredBalancesAsync(world.Db));
+        var movements = await world.Db.Movements.AsNoTracking().ToListAsync(Ct);
+        var fromMovements = movements.Sum(m => (m.ToLocationId is null ? 0 : m.QuantityMilli) - (m.FromLocationId is null ? 0 : m.QuantityMilli));
+        Assert.Equal(expected.Values.Sum(), fromMovements);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_TakingMoreThanHeld_ChangesNothing(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var bucket = world.Bucket(world.BinA, world.Bolt);
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(bucket, Quantity.Of(5))));
+
+        Assert.False(await PostAsync(world.Db, StockMovement.Move(bucket, bucket with { LocationId = world.BinB }, Quantity.Of(6))));
+
+        world.Db.ChangeTracker.Clear();
+        Assert.Equal(Quantity.Of(5), await new LedgerStore(world.Db).BalanceAsync(bucket, Ct));
+        Assert.Equal(Quantity.Zero, await new LedgerStore(world.Db).BalanceAsync(bucket with { LocationId = world.BinB }, Ct));
+        Assert.Equal(1, await world.Db.Movements.CountAsync(Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_FractionalQuantity_IsStoredExactly(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var bucket = world.Bucket(world.BinA, world.Cable);
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(bucket, Quantity.Of(12.345m))));
+        Assert.True(await PostAsync(world.Db, StockMovement.Shipment(bucket, Quantity.Of(0.345m))));
+        Assert.Equal(Quantity.Of(12m), await new LedgerStore(world.Db).BalanceAsync(bucket, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_OutsideATransaction_IsRefused(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new LedgerStore(world.Db).TryPostAsync(StockMovement.Receipt(world.Bucket(world.BinA, world.Bolt), Quantity.Of(1)), "test", DateTimeOffset.UnixEpoch, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BalanceCheckConstraint_RefusesANegativeBalance_EvenFromRawSql(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var bucket = world.Bucket(world.BinA, world.Bolt);
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(bucket, Quantity.Of(1))));
+        await Assert.ThrowsAnyAsync<Exception>(() => world.Db.Database.ExecuteSqlAsync(
+            $"UPDATE stock_balances SET quantity_milli = -1 WHERE item_id = {world.Bolt}", Ct));
+        Assert.Equal(Quantity.Of(1), await new LedgerStore(world.Db).BalanceAsync(bucket, Ct));
+    }
+
+    /// <summary>
+    /// Eight clients race 100 one-unit takes for 50 units: exactly 50 succeed and the bucket ends at
+    /// zero. The races are real: separate connections, released together by a barrier.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ConcurrentTakes_NeverTakeMoreThanHeld(string provider)
+    {
+        const int clients = 8, attempts = 100, stock = 50;
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var source = world.Bucket(world.BinA, world.Bolt);
+        var target = world.Bucket(world.BinB, world.Bolt, InventoryStatus.Quarantine);
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(source, Quantity.Of(stock))));
+
+        var next = -1;
+        using var start = new Barrier(clients);
+        var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            await using var db = world.NewContext();
+            await db.Database.OpenConnectionAsync(Ct);
+            start.SignalAndWait(Ct);
+            var succeeded = 0;
+            while (Interlocked.Increment(ref next) < attempts)
+                if (await PostAsync(db, StockMovement.Move(source, target, Quantity.Of(1)))) succeeded++;
+            return succeeded;
+        }, Ct)).ToList();
+        var successes = (await Task.WhenAll(workers)).Sum();
+
+        Assert.Equal(stock, successes);
+        var store = new LedgerStore(world.Db);
+        Assert.Equal(Quantity.Zero, await store.BalanceAsync(source, Ct));
+        Assert.Equal(Quantity.Of(stock), await store.BalanceAsync(target, Ct));
+        Assert.Equal(stock + 1, await world.Db.Movements.CountAsync(Ct));
+    }
+}
