@@ -21,7 +21,7 @@ public sealed class CorrelationId(RequestDelegate next, ILogger<CorrelationId> l
         var id = IsSane(given) ? given! : Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         context.Items[ItemKey] = id;
         context.Response.Headers[Header] = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", id))
         {
             await next(context);
         }

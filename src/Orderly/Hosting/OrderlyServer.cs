@@ -31,6 +31,8 @@ public static class OrderlyServer
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Pages are found in the application's assembly; name it, so a host started from tests finds them too.
+            ApplicationName = typeof(OrderlyServer).Assembly.GetName().Name,
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -165,7 +167,10 @@ public static class OrderlyServer
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
+        {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
         else
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
@@ -184,12 +189,29 @@ public static class OrderlyServer
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
+            // Problems raised by the framework (status code pages) get our stable type URIs too.
+            if (context.ProblemDetails.Type is null || context.ProblemDetails.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                context.ProblemDetails.Type = Api.Problems.TypePrefix + context.ProblemDetails.Status switch
+                {
+                    400 => "bad-request",
+                    401 => "unauthorized",
+                    403 => "forbidden",
+                    404 => "not-found",
+                    405 => "method-not-allowed",
+                    413 => "body-too-large",
+                    415 => "unsupported-media-type",
+                    429 => "too-many-requests",
+                    _ => "unexpected",
+                };
+            }
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
             {
                 401 => "Sign in, or send an API token as 'Authorization: Bearer <token>'.",
                 403 => "You are signed in but may not do this here.",
                 404 => "There is nothing at this address.",
                 405 => "This address does not accept that method.",
+                413 => $"The request body is larger than the limit of {ServerLimits.MaxRequestBodyBytes / 1024 / 1024} MiB.",
                 415 => "Send the body as application/json.",
                 429 => "Too many attempts; wait a minute and try again.",
                 _ => null,

@@ -79,13 +79,8 @@ public sealed class UnexpectedErrorHandler(IProblemDetailsService problems, ILog
             };
             return problem;
         }
-        return new ProblemDetails
-        {
-            Status = bad.StatusCode,
-            Title = "Bad request",
-            Type = Problems.TypePrefix + "bad-request",
-            Detail = bad.Message,
-        };
+        // The type follows from the status (see the problem details customisation).
+        return new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message };
     }
 
     private static string FirstSentence(string message)

@@ -24,11 +24,16 @@ public static class CustomerEndpoints
         customers.MapPost("/bulk", Bulk).RequireAuthorization(Permissions.MasterDataWrite);
     }
 
-    private sealed record Row(Customer Customer, string HomeSite);
+    /// <summary>A customer with its home site's code. A class with setters, so EF can compose queries over it.</summary>
+    private sealed class Row
+    {
+        public required Customer Customer { get; init; }
+        public required string HomeSite { get; init; }
+    }
 
     private static IQueryable<Row> Visible(OrderlyDbContext db, ClaimsPrincipal user) =>
         db.Customers.AsNoTracking()
-            .Join(db.Sites.InScope(user.SiteScope()), c => c.HomeSiteId, s => s.Id, (c, s) => new Row(c, s.Code));
+            .Join(db.Sites.InScope(user.SiteScope()), c => c.HomeSiteId, s => s.Id, (c, s) => new Row { Customer = c, HomeSite = s.Code });
 
     /// <summary>Site codes to ids, for the sites the caller may use.</summary>
     private static Task<Dictionary<string, long>> SiteIdsAsync(OrderlyDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
