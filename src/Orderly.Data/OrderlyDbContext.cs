@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Inventory;
@@ -13,7 +14,7 @@ namespace Orderly.Data;
 /// The one data model of Orderly. It has a subclass per database provider only so that each
 /// provider keeps its own migrations; the model itself is the same on both.
 /// </summary>
-public abstract class OrderlyDbContext(DbContextOptions options) : IdentityDbContext<OrderlyUser>(options)
+public abstract class OrderlyDbContext(DbContextOptions options) : IdentityDbContext<OrderlyUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Item> Items => Set<Item>();
     public DbSet<Site> Sites => Set<Site>();
@@ -23,6 +24,9 @@ public abstract class OrderlyDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<StockBalance> Balances => Set<StockBalance>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    /// <summary>The key ring that protects sign-in cookies and antiforgery tokens, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract DatabaseProvider Provider { get; }
 

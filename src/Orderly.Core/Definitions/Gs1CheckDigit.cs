@@ -47,7 +47,8 @@ public static class Gs1CheckDigit
         }
         if (!lengths.Contains(key.Length))
         {
-            error = $"A {name} has {string.Join(" or ", lengths)} digits; '{key}' has {key.Length}.";
+            var allowed = lengths.Length == 1 ? $"{lengths[0]}" : $"{string.Join(", ", lengths[..^1])} or {lengths[^1]}";
+            error = $"A {name} has {allowed} digits; '{key}' has {key.Length}.";
             return false;
         }
         if (!IsValid(key))

@@ -15,7 +15,7 @@ public static class AdjustmentReasons
         ["expired-disposal"] = "Expired stock written off and disposed of.",
         ["sample"] = "Stock taken for a sample or a test.",
         ["opening-balance"] = "A balance brought over from the system Orderly replaces.",
-        ["correction"] = "A correction of an earlier posting error; say which in the note.",
+        ["correction"] = "A correction of an earlier posting error; say which in the reference.",
     };
 
     public static bool TryParse(string? text, out string reason, out string error)

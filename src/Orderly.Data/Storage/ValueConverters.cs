@@ -7,7 +7,8 @@ using Orderly.Core.Security;
 
 namespace Orderly.Data.Storage;
 
-public sealed class GtinConverter() : ValueConverter<Gtin, string>(g => g.Value, text => Gtin.Parse(text));
+/// <summary>GTINs are stored right-justified in 14 digits, as GS1 prescribes, so one GTIN has one stored form.</summary>
+public sealed class GtinConverter() : ValueConverter<Gtin, string>(g => g.Gtin14, text => Gtin.Parse(text));
 
 public sealed class GlnConverter() : ValueConverter<Gln, string>(g => g.Value, text => Gln.Parse(text));
 

@@ -10,15 +10,18 @@ namespace Orderly.Audit;
 /// Records governed changes in the audit log. Entries are added to the same unit of work as
 /// the change, so both are saved by one commit or neither is.
 /// </summary>
-public sealed class AuditTrail(OrderlyDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditTrail(OrderlyDbContext db, IHttpContextAccessor http, TimeProvider clock, ServerOptions options)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     /// <summary>Who is acting: the signed-in user or token, or <c>system</c> outside a request.</summary>
     public string Actor => http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.Actor() : ActorOutsideRequest;
 
-    /// <summary>Set by the command line to the operating-system user running it.</summary>
-    public string ActorOutsideRequest { get; set; } = "system";
+    /// <summary>Who acts when there is no request: the command line names the operating-system user running it.</summary>
+    public string ActorOutsideRequest { get; set; } = options.ActorOutsideRequest;
 
     public void Record(string action, string entityType, string entityKey, object? before, object? after, string? reason = null, string? siteCode = null)
     {

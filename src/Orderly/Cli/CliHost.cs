@@ -20,6 +20,10 @@ public static class CliHost
         Recursive = true,
     };
 
+    /// <summary>The command-line option a field error concerns: <c>expiresInDays</c> is <c>--expires-in-days</c>.</summary>
+    public static string OptionName(string field) =>
+        "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+
     public static DatabaseSettings Settings(ParseResult parse) =>
         DatabaseSettings.Parse(parse.GetValue(Database) ?? Environment.GetEnvironmentVariable("ORDERLY_DB"));
 
@@ -34,6 +38,7 @@ public static class CliHost
             Console = parse.InvocationConfiguration.Error,
             LogToStandardError = true,
             SeedDemoWhenEmpty = false,
+            ActorOutsideRequest = $"cli:{Environment.UserName}",
         };
         var app = OrderlyServer.Build([], options);
         await OrderlyServer.PrepareDatabaseAsync(app, cancellationToken);

@@ -29,7 +29,17 @@ public static class OrderlyCommandLine
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            EnableDefaultExceptionHandler = false,
         };
-        return await Build().Parse(args).InvokeAsync(configuration, cancellationToken);
+        try
+        {
+            return await Build().Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A failure of the environment (database unreachable, disk full), not of the input.
+            configuration.Error.WriteLine($"orderly: {exception.GetBaseException().Message}");
+            return CliHost.Failed;
+        }
     }
 }

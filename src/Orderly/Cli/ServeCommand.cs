@@ -22,7 +22,7 @@ public static class ServeCommand
 
     public static Command Create()
     {
-        var serve = new Command("serve", "Run the web server (API, pages, background work). This is the default command.");
+        var serve = new Command("serve", "Run the web server (API and pages). This is the default command.");
         serve.Options.Add(Urls);
         serve.Options.Add(NoDemo);
         serve.SetAction(RunAsync);

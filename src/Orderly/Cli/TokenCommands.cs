@@ -32,7 +32,7 @@ public static class TokenCommands
             if (secret is null)
             {
                 foreach (var (field, messages) in errors.ToDictionary())
-                    parse.InvocationConfiguration.Error.WriteLine($"--{field}: {string.Join(" ", messages)}");
+                    parse.InvocationConfiguration.Error.WriteLine($"{CliHost.OptionName(field)}: {string.Join(" ", messages)}");
                 return CliHost.Invalid;
             }
             parse.InvocationConfiguration.Output.WriteLine(secret);

@@ -36,7 +36,7 @@ public static class UserCommands
             if (!errors.IsEmpty)
             {
                 foreach (var (field, messages) in errors.ToDictionary())
-                    error.WriteLine($"--{field}: {string.Join(" ", messages)}");
+                    error.WriteLine($"{CliHost.OptionName(field)}: {string.Join(" ", messages)}");
                 return CliHost.Invalid;
             }
             parse.InvocationConfiguration.Output.WriteLine($"Added user {name}.");

@@ -45,6 +45,9 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
 
     public async Task SeedAsync(string? password, TextWriter output, CancellationToken cancellationToken)
     {
+        // Checked first: a refused password after the data is in would leave a demo nobody can sign in to.
+        if (password is not null && await access.CheckPasswordAsync(password) is { Count: > 0 } problems)
+            throw new ArgumentException($"The demo password is not accepted: {string.Join(" ", problems)}", nameof(password));
         var watch = Stopwatch.StartNew();
         var random = new Random(Seed);
         audit.ActorOutsideRequest = "demo-seed";
@@ -61,7 +64,7 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Seeded the demo distributor in {watch.Elapsed.TotalSeconds:0.0} s: {DemoCatalog.Sites.Count} sites, {ItemCount:N0} items, {CustomerCount} customers, {balances:N0} stock balances."));
-        output.WriteLine("Demo users (shown this once; sign in at the address below):");
+        output.WriteLine("Demo users (shown this once, here; sign in with them at /signin):");
         foreach (var (name, role, sites, userPassword) in credentials)
             output.WriteLine($"  {name,-16} {role,-16} {(sites.AllSites ? "all sites" : sites.ToString()),-10} password: {userPassword}");
     }
@@ -103,7 +106,7 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
             }
         }
         audit.Record("seeded", "demo", "demo-distributor", null,
-            new { sites = sites.Count, items = items.Count, customers = CustomerCount, balances }, "first start on an empty embedded database");
+            new { sites = sites.Count, items = items.Count, customers = CustomerCount, balances }, "seeded into an empty database");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -56,6 +57,8 @@ public static class OrderlyServer
         services.AddScoped<DemoSeeder>();
 
         services.AddOrderlySecurity(options.SignInAttemptsPerMinute);
+        // Keys live in the database, so every node can read the cookies any node issued.
+        services.AddDataProtection().SetApplicationName("orderly").PersistKeysToDbContext<OrderlyDbContext>();
         services.AddOrderlyApiConventions();
         services.AddRazorPages();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());

@@ -17,6 +17,9 @@ public sealed record ServerOptions(DatabaseSettings Database)
     /// <summary>Send every log line to standard error (commands whose standard output is their answer).</summary>
     public bool LogToStandardError { get; init; }
 
+    /// <summary>The actor the audit log records for changes made outside a request.</summary>
+    public string ActorOutsideRequest { get; init; } = "system";
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Where start-up messages meant for a person go (the demo users and their passwords).</summary>

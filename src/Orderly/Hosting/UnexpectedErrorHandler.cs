@@ -13,7 +13,7 @@ namespace Orderly.Hosting;
 /// body over the limit) is the caller's error and says where; a unique-key race is a 409; all
 /// else is a 500 that carries the correlation id and never a stack trace.
 /// </summary>
-public sealed class UnexpectedErrorHandler(IProblemDetailsService problems, ILogger<UnexpectedErrorHandler> logger) : IExceptionHandler
+public sealed partial class UnexpectedErrorHandler(IProblemDetailsService problems, ILogger<UnexpectedErrorHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class UnexpectedErrorHandler(IProblemDetailsService problems, ILog
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
                 Type = Problems.TypePrefix + "duplicate-key",
-                Detail = "A record with the same business key was saved at the same moment by another request; nothing of yours was saved. Read it and retry if needed.",
+                Detail = "Another record already has one of these unique values (SKU, GTIN, GLN, code or account number), or one was saved at the same moment; nothing of yours was saved.",
             },
             _ => null,
         };
@@ -83,11 +83,16 @@ public sealed class UnexpectedErrorHandler(IProblemDetailsService problems, ILog
         return new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message };
     }
 
+    /// <summary>The JSON reader's message without its location suffix and without .NET type names.</summary>
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var sentence = cut > 0 ? message[..cut] : message;
+        return TypeName().Replace(sentence, "is not of the type this field takes");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to [\w.`\[\], ]+?(?=\.?$)")]
+    private static partial System.Text.RegularExpressions.Regex TypeName();
 
     private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {

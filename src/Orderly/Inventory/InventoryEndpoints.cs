@@ -99,7 +99,8 @@ public static class InventoryEndpoints
         var references = new StockReferences(db, user, errors);
         await references.ResolveSiteAndItemAsync(site, sku, cancellationToken);
         if (references.SiteOutOfScope is { } outside) return Problems.SiteOutOfScope(outside);
-        if (references is not { Site: { } found, Item: { } item }) return Problems.NotFound(errors.ToString());
+        if (references is not { Site: { } found, Item: { } item })
+            return Problems.NotFound(string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m)));
 
         var locationCodes = await db.Locations.AsNoTracking().Where(l => l.SiteId == found.Id)
             .ToDictionaryAsync(l => l.Id, l => l.Code, cancellationToken);
@@ -195,7 +196,7 @@ public static class InventoryEndpoints
             var from = movement.From!.Value;
             var held = await ledger.BalanceAsync(from, cancellationToken);
             return Problems.Conflict("insufficient-stock",
-                $"Only {held} {item.BaseUnit} of {item.Sku} is {from.Status.Code()} at {site.Code}/{locationCodes[from.LocationId]}; " +
+                $"{site.Code}/{locationCodes[from.LocationId]} holds only {held} {item.BaseUnit} of {item.Sku} as '{from.Status.Code()}'; " +
                 $"this needs {movement.Quantity} {item.BaseUnit}. Nothing was changed.");
         }
         var record = db.Movements.Local.Last();

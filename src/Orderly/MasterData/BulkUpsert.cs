@@ -25,6 +25,9 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
     public required Func<TEntity, object> Snapshot { get; init; }
     public Func<string, TDetails, string?> SiteOf { get; init; } = (_, _) => null;
 
+    /// <summary>A second value that must be unique (an item's GTIN, a site's GLN), checked within the batch too.</summary>
+    public Func<TDetails, (string Field, string Value)?> UniqueValue { get; init; } = _ => null;
+
     public async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
         int rowCount, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
@@ -35,6 +38,7 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
 
         var parsed = new List<(string Key, TDetails Details)>(rowCount);
         var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRowOfValue = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var row = 0; row < rowCount; row++)
         {
             var rowErrors = new FieldErrors();
@@ -44,6 +48,13 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
                     rowErrors.Add("key", $"'{record.Key}' already appears in row {first}; each record once per batch.");
                 else
                     firstRowOfKey[record.Key] = row;
+                if (UniqueValue(record.Details) is var (field, value))
+                {
+                    if (firstRowOfValue.TryGetValue(value, out var firstWithValue))
+                        rowErrors.Add(field, $"'{value}' is also in row {firstWithValue}; it must be unique.");
+                    else
+                        firstRowOfValue[value] = row;
+                }
                 parsed.Add(record);
             }
             errors.Merge($"[{row}].", rowErrors);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Api;
 using Orderly.Audit;
+using Orderly.Core.Definitions;
 using Orderly.Core.MasterData;
 using Orderly.Core.Security;
 using Orderly.Core.Validation;
@@ -34,7 +35,9 @@ public static class ItemEndpoints
             var term = search.Trim();
             var upper = term.ToUpperInvariant();
             var lower = term.ToLowerInvariant();
-            query = query.Where(i => i.Sku.StartsWith(upper) || i.Description.ToLower().Contains(lower));
+            query = Gtin.TryParse(term, out var gtin, out _)
+                ? query.Where(i => i.Gtin == gtin)
+                : query.Where(i => i.Sku.StartsWith(upper) || i.Description.ToLower().Contains(lower));
         }
         if (active is { } isActive) query = query.Where(i => i.Active == isActive);
         return TypedResults.Ok(await paging.ReadAsync(query.OrderBy(i => i.Sku), ItemResponse.From, cancellationToken));
@@ -97,6 +100,7 @@ public static class ItemEndpoints
             Create = (key, details) => new Item(Sku.Parse(key), details),
             Update = (item, details) => item.Update(details),
             Snapshot = ItemResponse.From,
+            UniqueValue = details => details.Gtin is { } gtin ? ("gtin", gtin.Gtin14) : null,
         };
         return upsert.RunAsync(rows.Length, db, audit, cancellationToken);
     }

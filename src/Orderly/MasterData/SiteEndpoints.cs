@@ -122,6 +122,7 @@ public static class SiteEndpoints
             Update = (site, details) => site.Update(details),
             Snapshot = SiteResponse.From,
             SiteOf = (code, _) => code,
+            UniqueValue = details => details.Gln is { } gln ? ("gln", gln.Value) : null,
         };
         return await upsert.RunAsync(rows.Length, db, audit, cancellationToken);
     }

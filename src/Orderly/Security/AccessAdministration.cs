@@ -23,6 +23,15 @@ public sealed class AccessAdministration(
                 await roles.CreateAsync(new IdentityRole(role));
     }
 
+    /// <summary>What the password rules say of <paramref name="password"/>: nothing when it is acceptable.</summary>
+    public async Task<IReadOnlyList<string>> CheckPasswordAsync(string password)
+    {
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+            problems.AddRange((await validator.ValidateAsync(users, new OrderlyUser(), password)).Errors.Select(e => e.Description));
+        return problems;
+    }
+
     public async Task<FieldErrors> AddUserAsync(string userName, string password, string role, SiteScope sites, string? displayName, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();

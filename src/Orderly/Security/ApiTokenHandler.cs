@@ -33,8 +33,9 @@ public sealed class ApiTokenHandler(
         var token = await db.ApiTokens.AsNoTracking().Include(t => t.User)
             .SingleOrDefaultAsync(t => t.SecretHash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
-        if (token?.User is null || token.RevokedAt is not null || token.ExpiresAt <= now
-            || token.User.LockoutEnd > now)
+        // Sign-in lockout is deliberately not checked: it answers password guessing, and anyone could
+        // otherwise stop an integration by failing its user's sign-in five times. Revoke the token instead.
+        if (token?.User is null || token.RevokedAt is not null || token.ExpiresAt <= now)
         {
             // One message for every cause: a caller probing tokens learns nothing.
             return AuthenticateResult.Fail("The API token is not valid.");

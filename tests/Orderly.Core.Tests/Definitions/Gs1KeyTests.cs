@@ -32,7 +32,7 @@ public class Gs1KeyTests
 
     [Theory]
     [InlineData("", "required")]
-    [InlineData("40063813339", "has 8 or 12 or 13 or 14 digits")]
+    [InlineData("40063813339", "has 8, 12, 13 or 14 digits")]
     [InlineData("40063813339A1", "digits only")]
     public void Gtin_Malformed_IsRefusedWithReason(string text, string reason)
     {

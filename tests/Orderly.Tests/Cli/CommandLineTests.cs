@@ -102,4 +102,15 @@ public partial class CommandLineTests(DemoServer server)
         Assert.Equal(0, exit);
         Assert.Contains("up to date", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DatabaseUnreachable_ExitsTwoWithAMessage_NotAStackTrace()
+    {
+        using var error = new StringWriter();
+        var exit = await OrderlyCommandLine.RunAsync(
+            ["token", "create", "--user", "admin", "--name", "x", "--db", "Host=127.0.0.1;Port=1;Username=x;Timeout=2"], TextWriter.Null, error, Ct);
+        Assert.Equal(CliHost.Failed, exit);
+        Assert.StartsWith("orderly: ", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
 }

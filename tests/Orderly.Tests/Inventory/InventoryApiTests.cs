@@ -103,7 +103,7 @@ public class InventoryApiTests(DemoServer server)
         using var _ = client;
         var problem = await (await client.PostAsync("/api/inventory/adjustments", new { site = Site, location = "A-01-1", sku, delta = -5, reason = "lost" }))
             .ProblemAsync(HttpStatusCode.Conflict, "insufficient-stock");
-        Assert.Contains("Only 4 EA", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("holds only 4 EA", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
         Assert.Equal(4, (await BalanceAsync(client, sku)).GetProperty("available").GetDecimal());
     }
 

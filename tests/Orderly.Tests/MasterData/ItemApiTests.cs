@@ -129,4 +129,31 @@ public class ItemApiTests(DemoServer server)
         var bad = await client.GetAsync("/api/items?pageSize=1000", Ct);
         (await bad.ProblemAsync(HttpStatusCode.BadRequest, "validation")).FieldError("pageSize");
     }
+
+    [Fact]
+    public async Task Gtin_IsUniqueInItsFourteenDigitForm()
+    {
+        using var client = await server.ClientAsync("planner");
+        var gtin8 = $"9{Random14()[7..13]}";
+        gtin8 = gtin8 + Orderly.Core.Definitions.Gs1CheckDigit.Compute(gtin8);
+        await (await client.PostAsync("/api/items", Bolt(Api.UniqueSku(), gtin8))).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsync("/api/items", Bolt(Api.UniqueSku(), gtin8.PadLeft(14, '0')))).ProblemAsync(HttpStatusCode.Conflict, "duplicate-key");
+        var found = await (await client.GetAsync($"/api/items?search={gtin8}", Ct)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Bulk_SameGtinTwiceInBatch_NamesBothRows()
+    {
+        using var client = await server.ClientAsync("planner");
+        var gtin = Random14()[..13];
+        gtin += Orderly.Core.Definitions.Gs1CheckDigit.Compute(gtin);
+        var problem = await (await client.PostAsync("/api/items/bulk", new[] { Bolt(Api.UniqueSku(), gtin), Bolt(Api.UniqueSku(), gtin) }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.Contains("row 0", problem.FieldError("[1].gtin"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Fourteen digits derived from a new GUID, so each test's GTIN is its own.</summary>
+    private static string Random14() =>
+        string.Concat(Guid.NewGuid().ToByteArray().Select(b => (char)('0' + b % 10)))[..14];
 }

@@ -85,4 +85,17 @@ public partial class SignInTests(DemoServer server)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignOut_FromTheHomePageForm_EndsTheSession()
+    {
+        using var browser = Browser();
+        await SignInAsync(browser, "customerservice", DemoServer.DemoPassword);
+        var home = await browser.GetStringAsync("/", Ct);
+        var token = AntiforgeryField().Match(home).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var response = await browser.PostAsync("/signout", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/", Ct)).StatusCode);
+    }
 }
