@@ -49,5 +49,9 @@ public sealed class StorageWorld : IAsyncDisposable
         Db.ChangeTracker.Clear();
     }
 
-    public async ValueTask DisposeAsync() => await Db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        await TestDatabase.DropAsync(Settings);
+    }
 }

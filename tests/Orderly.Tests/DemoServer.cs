@@ -70,6 +70,7 @@ public sealed class DemoServer : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+            await TestDatabase.DropAsync(Database);
         }
     }
 }

@@ -11,12 +11,38 @@ namespace Orderly.Testing;
 /// </summary>
 public static class TestDatabase
 {
+    /// <summary>Removes a database <see cref="CreateAsync"/> made: the SQLite file, or the PostgreSQL database.</summary>
+    public static async Task DropAsync(DatabaseSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(file + suffix);
+            return;
+        }
+        var name = new NpgsqlConnectionStringBuilder(settings.ConnectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
     public static TheoryData<string> Providers => [Sqlite, Postgres];
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("ORDERLY_TEST_PG");
+
+    public const string NoPostgresReason = "ORDERLY_TEST_PG is not set: run scripts/test.sh, which starts a PostgreSQL server for the tests.";
+
+    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>False only on a developer machine without a PostgreSQL server; on CI its absence is an error.</summary>
+    public static bool PostgresRequiredOrAvailable => IsCi || !string.IsNullOrEmpty(PostgresServer);
 
     public static async Task<DatabaseSettings> CreateAsync(string provider, string purpose)
     {
@@ -27,10 +53,8 @@ public static class TestDatabase
 
         if (string.IsNullOrEmpty(PostgresServer))
         {
-            const string reason = "ORDERLY_TEST_PG is not set: run scripts/test.sh, which starts a PostgreSQL server for the tests.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException(reason);
-            Assert.Skip(reason);
+            if (IsCi) throw new InvalidOperationException(NoPostgresReason);
+            Assert.Skip(NoPostgresReason);
         }
         await using (var connection = new NpgsqlConnection(PostgresServer))
         {

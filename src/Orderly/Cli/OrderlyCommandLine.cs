@@ -4,7 +4,7 @@ namespace Orderly.Cli;
 
 /// <summary>
 /// The <c>orderly</c> command line: <c>serve</c> (the default), <c>db migrate</c>, <c>seed demo</c>,
-/// <c>user add</c> and <c>token create</c>. Exit codes: 0 done, 1 invalid input, 2 failure.
+/// <c>user add</c> and <c>token create | list | revoke</c>. Exit codes: 0 done, 1 invalid input, 2 failure.
 /// </summary>
 public static class OrderlyCommandLine
 {
@@ -34,6 +34,12 @@ public static class OrderlyCommandLine
         try
         {
             return await Build().Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (ArgumentException exception)
+        {
+            // Input refused deep inside a command (e.g. the demo password from the environment).
+            configuration.Error.WriteLine($"orderly: {exception.Message}");
+            return CliHost.Invalid;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

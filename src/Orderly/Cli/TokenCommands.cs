@@ -16,6 +16,52 @@ public static class TokenCommands
     private static readonly Option<string?> Sites = new("--sites") { Description = "'*' or comma-separated site codes (default: the user's sites); never wider than the user's." };
     private static readonly Option<int?> ExpiresInDays = new("--expires-in-days") { Description = "Days until the token stops working (default: never)." };
 
+    private static readonly Option<string?> ListUser = new("--user") { Description = "Only this user's tokens (default: everyone's)." };
+
+    private static Command CreateList()
+    {
+        var list = new Command("list", "List API tokens (never their secrets, which are not stored).");
+        list.Options.Add(ListUser);
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var tokens = await scope.ServiceProvider.GetRequiredService<AccessAdministration>().ListTokensAsync(parse.GetValue(ListUser), cancellationToken);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"{"USER",-16} {"NAME",-24} {"PREFIX",-11} {"SITES",-12} {"CREATED",-20} STATE");
+            foreach (var t in tokens)
+            {
+                var state = t.RevokedAt is { } revoked ? $"revoked {revoked:u}" : t.ExpiresAt is { } expires ? $"expires {expires:u}" : "active";
+                output.WriteLine($"{t.User,-16} {t.Name,-24} {t.Prefix,-11} {t.Sites,-12} {t.CreatedAt:u} {state}");
+            }
+            return CliHost.Ok;
+        });
+        return list;
+    }
+
+    private static Command CreateRevoke()
+    {
+        var revoke = new Command("revoke", "Revoke an API token: it stops working at once.");
+        revoke.Options.Add(User);
+        revoke.Options.Add(Name);
+        revoke.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            var errors = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
+                .RevokeTokenAsync(parse.GetValue(User)!, parse.GetValue(Name)!, cancellationToken);
+            if (!errors.IsEmpty)
+            {
+                foreach (var (field, messages) in errors.ToDictionary())
+                    parse.InvocationConfiguration.Error.WriteLine($"{CliHost.OptionName(field)}: {string.Join(" ", messages)}");
+                return CliHost.Invalid;
+            }
+            parse.InvocationConfiguration.Output.WriteLine($"Revoked token '{parse.GetValue(Name)}' of {parse.GetValue(User)}.");
+            return CliHost.Ok;
+        });
+        return revoke;
+    }
+
     public static Command Create()
     {
         var create = new Command("create", "Create an API token and print it.");
@@ -40,6 +86,8 @@ public static class TokenCommands
         });
         var token = new Command("token", "Manage API tokens.");
         token.Subcommands.Add(create);
+        token.Subcommands.Add(CreateList());
+        token.Subcommands.Add(CreateRevoke());
         return token;
     }
 }

@@ -102,7 +102,11 @@ public static class OrderlyServer
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             if (await seeder.IsDatabaseEmptyAsync(cancellationToken))
+            {
                 await seeder.SeedAsync(options.DemoPassword, options.Console, cancellationToken);
+                // The seed tracked ~50,000 entities that are garbage now; hand that memory back before serving.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
     }
 

@@ -25,6 +25,9 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
     public required Func<TEntity, object> Snapshot { get; init; }
     public Func<string, TDetails, string?> SiteOf { get; init; } = (_, _) => null;
 
+    /// <summary>The key the audit log files a record under (a location's is SITE/CODE); the business key by default.</summary>
+    public Func<string, string> AuditKey { get; init; } = key => key;
+
     /// <summary>A second value that must be unique (an item's GTIN, a site's GLN), checked within the batch too.</summary>
     public Func<TDetails, (string Field, string Value)?> UniqueValue { get; init; } = _ => null;
 
@@ -70,14 +73,14 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
             {
                 var before = Snapshot(entity);
                 Update(entity, details);
-                audit.Record("updated", entityType, key, before, Snapshot(entity), "bulk upsert", SiteOf(key, details));
+                audit.Record("updated", entityType, AuditKey(key), before, Snapshot(entity), "bulk upsert", SiteOf(key, details));
                 updated++;
             }
             else
             {
                 entity = Create(key, details);
                 db.Add(entity);
-                audit.Record("created", entityType, key, null, Snapshot(entity), "bulk upsert", SiteOf(key, details));
+                audit.Record("created", entityType, AuditKey(key), null, Snapshot(entity), "bulk upsert", SiteOf(key, details));
                 created++;
             }
         }

@@ -4,7 +4,7 @@ using Orderly.Core.Validation;
 
 namespace Orderly.MasterData;
 
-/// <summary>An item as the API shows it.</summary>
+/// <summary>An item as the API shows it. The GTIN is always in its 14-digit form, as stored.</summary>
 public sealed record ItemResponse(
     string Sku,
     string? Gtin,
@@ -18,7 +18,7 @@ public sealed record ItemResponse(
     int ReplenishmentLeadTimeDays)
 {
     public static ItemResponse From(Item item) => new(
-        item.Sku, item.Gtin?.Value, item.Description, item.BaseUnit, item.FractionalBaseUnit,
+        item.Sku, item.Gtin?.Gtin14, item.Description, item.BaseUnit, item.FractionalBaseUnit,
         item.Conversions, item.WeightKg, item.Active, item.Sellable, item.ReplenishmentLeadTimeDays);
 }
 

@@ -36,7 +36,7 @@ public static class ItemEndpoints
             var upper = term.ToUpperInvariant();
             var lower = term.ToLowerInvariant();
             query = Gtin.TryParse(term, out var gtin, out _)
-                ? query.Where(i => i.Gtin == gtin)
+                ? query.Where(i => i.Gtin == gtin || i.Sku.StartsWith(upper))
                 : query.Where(i => i.Sku.StartsWith(upper) || i.Description.ToLower().Contains(lower));
         }
         if (active is { } isActive) query = query.Where(i => i.Active == isActive);

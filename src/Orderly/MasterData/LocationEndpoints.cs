@@ -114,6 +114,7 @@ public static class LocationEndpoints
             Update = (location, details) => location.Update(details),
             Snapshot = location => LocationResponse.From(found.Code, location),
             SiteOf = (_, _) => found.Code,
+            AuditKey = code => $"{found.Code}/{code}",
         };
         return await upsert.RunAsync(rows.Length, db, audit, cancellationToken);
     }

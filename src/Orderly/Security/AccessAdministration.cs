@@ -112,6 +112,31 @@ public sealed class AccessAdministration(
         return (secret, errors);
     }
 
+    /// <summary>Stops a token from working at once. The record stays, so the audit trail still names it.</summary>
+    public async Task<FieldErrors> RevokeTokenAsync(string userName, string name, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var token = await db.ApiTokens.Include(t => t.User)
+            .SingleOrDefaultAsync(t => t.User!.UserName == userName && t.Name == name, cancellationToken);
+        if (token is null) errors.Add("name", $"User '{userName}' has no token named '{name}'.");
+        else if (token.RevokedAt is not null) errors.Add("name", $"Token '{name}' of '{userName}' was already revoked at {token.RevokedAt:u}.");
+        if (!errors.IsEmpty) return errors;
+
+        token!.RevokedAt = clock.GetUtcNow();
+        audit.Record("revoked", "api-token", $"{userName}/{name}", new { revokedAt = (DateTimeOffset?)null }, new { token.RevokedAt });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    /// <summary>The tokens of one user, or of everyone, without their secrets (which are not kept).</summary>
+    public async Task<IReadOnlyList<TokenSummary>> ListTokensAsync(string? userName, CancellationToken cancellationToken)
+    {
+        var tokens = db.ApiTokens.AsNoTracking().Include(t => t.User).AsQueryable();
+        if (userName is not null) tokens = tokens.Where(t => t.User!.UserName == userName);
+        var rows = await tokens.OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        return rows.Select(t => new TokenSummary(t.User!.UserName!, t.Name, t.Prefix, t.Permissions, t.Sites.ToString(), t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToList();
+    }
+
     private async Task CheckSitesExistAsync(SiteScope scope, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (scope.AllSites) return;

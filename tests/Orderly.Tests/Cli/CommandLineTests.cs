@@ -113,4 +113,24 @@ public partial class CommandLineTests(DemoServer server)
         Assert.StartsWith("orderly: ", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TokenRevoke_StopsTheTokenAtOnce_AndListShowsIt()
+    {
+        var name = $"revoke-{Guid.NewGuid():N}";
+        var (_, created, _) = await RunAsync("token", "create", "--user", "planner", "--name", name);
+        using var client = server.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sites", Ct)).StatusCode);
+
+        var (exit, _, error) = await RunAsync("token", "revoke", "--user", "planner", "--name", name);
+        Assert.True(exit == 0, error);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sites", Ct)).StatusCode);
+
+        var (_, list, _) = await RunAsync("token", "list", "--user", "planner");
+        Assert.Contains(list.Split('\n'), line => line.Contains(name, StringComparison.Ordinal) && line.Contains("revoked", StringComparison.Ordinal));
+        Assert.DoesNotContain(created.Trim(), list, StringComparison.Ordinal);
+        var (again, _, _) = await RunAsync("token", "revoke", "--user", "planner", "--name", name);
+        Assert.Equal(CliHost.Invalid, again);
+    }
 }

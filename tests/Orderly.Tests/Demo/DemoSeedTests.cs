@@ -29,10 +29,17 @@ public class DemoSeedTests(DemoServer server)
     public async Task Demo_WeakPassword_IsRefusedBeforeAnythingIsWritten()
     {
         var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, "weakdemo");
-        await using var app = OrderlyServer.Build([], new ServerOptions(database) { DemoPassword = "short", Console = TextWriter.Null });
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => OrderlyServer.PrepareDatabaseAsync(app, Ct));
-        Assert.Contains("demo password is not accepted", error.Message, StringComparison.Ordinal);
-        await using var scope = app.Services.CreateAsyncScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<Orderly.Demo.DemoSeeder>().IsDatabaseEmptyAsync(Ct));
+        try
+        {
+            await using var app = OrderlyServer.Build([], new ServerOptions(database) { DemoPassword = "short", Console = TextWriter.Null });
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => OrderlyServer.PrepareDatabaseAsync(app, Ct));
+            Assert.Contains("demo password (ORDERLY_DEMO_PASSWORD) is not accepted", error.Message, StringComparison.Ordinal);
+            await using var scope = app.Services.CreateAsyncScope();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Orderly.Demo.DemoSeeder>().IsDatabaseEmptyAsync(Ct));
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(database);
+        }
     }
 }
