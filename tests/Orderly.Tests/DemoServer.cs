@@ -37,11 +37,17 @@ public sealed class DemoServer : IAsyncLifetime
             Console = TextWriter.Null,
             SignInAttemptsPerMinute = 1000,
         };
-        _app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0"], options);
-        await OrderlyServer.PrepareDatabaseAsync(_app);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        BaseAddress = new Uri(address);
+        (_app, BaseAddress) = await StartAsync(options);
+    }
+
+    /// <summary>Builds, prepares and starts a server on a free loopback port, as <c>orderly serve</c> does.</summary>
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(ServerOptions options)
+    {
+        var app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0"], options);
+        await OrderlyServer.PrepareDatabaseAsync(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return (app, new Uri(address));
     }
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };

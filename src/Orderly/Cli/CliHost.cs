@@ -24,6 +24,14 @@ public static class CliHost
     public static string OptionName(string field) =>
         "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
+    /// <summary>Prints each refused value as <c>--option: message</c> and returns the exit code for invalid input.</summary>
+    public static int Refused(ParseResult parse, Core.Validation.FieldErrors errors)
+    {
+        foreach (var (field, messages) in errors.ToDictionary())
+            parse.InvocationConfiguration.Error.WriteLine($"{OptionName(field)}: {string.Join(" ", messages)}");
+        return Invalid;
+    }
+
     public static DatabaseSettings Settings(ParseResult parse) =>
         DatabaseSettings.Parse(parse.GetValue(Database) ?? Environment.GetEnvironmentVariable("ORDERLY_DB"));
 

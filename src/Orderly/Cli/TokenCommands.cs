@@ -50,12 +50,7 @@ public static class TokenCommands
             await using var scope = app.Services.CreateAsyncScope();
             var errors = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
                 .RevokeTokenAsync(parse.GetValue(User)!, parse.GetValue(Name)!, cancellationToken);
-            if (!errors.IsEmpty)
-            {
-                foreach (var (field, messages) in errors.ToDictionary())
-                    parse.InvocationConfiguration.Error.WriteLine($"{CliHost.OptionName(field)}: {string.Join(" ", messages)}");
-                return CliHost.Invalid;
-            }
+            if (!errors.IsEmpty) return CliHost.Refused(parse, errors);
             parse.InvocationConfiguration.Output.WriteLine($"Revoked token '{parse.GetValue(Name)}' of {parse.GetValue(User)}.");
             return CliHost.Ok;
         });
@@ -75,12 +70,7 @@ public static class TokenCommands
             var sites = parse.GetValue(Sites) is { } text ? SiteScope.Parse(text) : null;
             var (secret, errors) = await access.CreateTokenAsync(parse.GetValue(User)!, parse.GetValue(Name)!, permissions, sites,
                 parse.GetValue(ExpiresInDays), cancellationToken);
-            if (secret is null)
-            {
-                foreach (var (field, messages) in errors.ToDictionary())
-                    parse.InvocationConfiguration.Error.WriteLine($"{CliHost.OptionName(field)}: {string.Join(" ", messages)}");
-                return CliHost.Invalid;
-            }
+            if (secret is null) return CliHost.Refused(parse, errors);
             parse.InvocationConfiguration.Output.WriteLine(secret);
             return CliHost.Ok;
         });

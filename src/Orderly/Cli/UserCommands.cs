@@ -33,12 +33,7 @@ public static class UserCommands
             var name = parse.GetValue(Name)!;
             var errors = await access.AddUserAsync(name, password, parse.GetValue(Role)!, SiteScope.Parse(parse.GetValue(Sites)!),
                 parse.GetValue(DisplayName), cancellationToken);
-            if (!errors.IsEmpty)
-            {
-                foreach (var (field, messages) in errors.ToDictionary())
-                    error.WriteLine($"{CliHost.OptionName(field)}: {string.Join(" ", messages)}");
-                return CliHost.Invalid;
-            }
+            if (!errors.IsEmpty) return CliHost.Refused(parse, errors);
             parse.InvocationConfiguration.Output.WriteLine($"Added user {name}.");
             return CliHost.Ok;
         });

@@ -34,14 +34,11 @@ public sealed class PostgresServer : IAsyncLifetime
         if (!TestDatabase.PostgresRequiredOrAvailable) return;
         var database = _database = await TestDatabase.CreateAsync(TestDatabase.Postgres, "apipg");
         var options = new ServerOptions(database) { SeedDemoWhenEmpty = true, DemoPassword = DemoServer.DemoPassword, Console = TextWriter.Null };
-        _app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0"], options);
-        await OrderlyServer.PrepareDatabaseAsync(_app);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        (_app, var address) = await DemoServer.StartAsync(options);
         await using var scope = _app.Services.CreateAsyncScope();
         var (token, _) = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
             .CreateTokenAsync("admin", "pg-test", null, SiteScope.All, null, CancellationToken.None);
-        _admin = new HttpClient { BaseAddress = new Uri(address) };
+        _admin = new HttpClient { BaseAddress = address };
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 

@@ -17,12 +17,10 @@ public class SignInRateLimitTests
     {
         var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, "ratelimit");
         await using var cleanup = new DroppedAfterwards(database);
-        await using var app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0"],
+        var (app, address) = await DemoServer.StartAsync(
             new ServerOptions(database) { SeedDemoWhenEmpty = false, SignInAttemptsPerMinute = 2, Console = TextWriter.Null });
-        await OrderlyServer.PrepareDatabaseAsync(app, Ct);
-        await app.StartAsync(Ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        await using var _ = app;
+        using var client = new HttpClient { BaseAddress = address };
 
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 3; attempt++)
