@@ -28,10 +28,17 @@ public static class TokenCommands
             await using var scope = app.Services.CreateAsyncScope();
             var tokens = await scope.ServiceProvider.GetRequiredService<AccessAdministration>().ListTokensAsync(parse.GetValue(ListUser), cancellationToken);
             var output = parse.InvocationConfiguration.Output;
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             output.WriteLine($"{"USER",-16} {"NAME",-24} {"PREFIX",-11} {"SITES",-12} {"CREATED",-20} STATE");
             foreach (var t in tokens)
             {
-                var state = t.RevokedAt is { } revoked ? $"revoked {revoked:u}" : t.ExpiresAt is { } expires ? $"expires {expires:u}" : "active";
+                var state = t switch
+                {
+                    { RevokedAt: { } revoked } => $"revoked {revoked:u}",
+                    { ExpiresAt: { } expired } when expired <= now => $"expired {expired:u}",
+                    { ExpiresAt: { } expires } => $"expires {expires:u}",
+                    _ => "active",
+                };
                 output.WriteLine($"{t.User,-16} {t.Name,-24} {t.Prefix,-11} {t.Sites,-12} {t.CreatedAt:u} {state}");
             }
             return CliHost.Ok;

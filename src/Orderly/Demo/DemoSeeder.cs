@@ -47,7 +47,7 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
     {
         // Checked first: a refused password after the data is in would leave a demo nobody can sign in to.
         if (password is not null && await access.CheckPasswordAsync(password) is { Count: > 0 } problems)
-            throw new ArgumentException($"The demo password (ORDERLY_DEMO_PASSWORD) is not accepted: {string.Join(" ", problems)}");
+            throw new ArgumentException($"The demo password is not accepted: {string.Join(" ", problems)}");
         var watch = Stopwatch.StartNew();
         var random = new Random(Seed);
         audit.ActorOutsideRequest = "demo-seed";

@@ -11,7 +11,7 @@ using Orderly.Testing;
 
 namespace Orderly.Tests.Hosting;
 
-/// <summary>The same server on PostgreSQL: demo seeded through the CLI path, then the API used end to end.</summary>
+/// <summary>The same server on PostgreSQL: the demo seeded as on a first start, then the API used end to end.</summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
     private WebApplication? _app;
