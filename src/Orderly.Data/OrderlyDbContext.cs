@@ -3,6 +3,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Inventory;
 using Orderly.Core.MasterData;
+using Orderly.Core.Orders;
+using Orderly.Core.Policies;
+using Orderly.Data.Events;
+using Orderly.Data.Orders;
 using Orderly.Data.Audit;
 using Orderly.Data.Inventory;
 using Orderly.Data.Security;
@@ -24,6 +28,12 @@ public abstract class OrderlyDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<StockBalance> Balances => Set<StockBalance>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<LineAllocation> LineAllocations => Set<LineAllocation>();
+    public DbSet<OrderDecisionRecord> OrderDecisions => Set<OrderDecisionRecord>();
+    public DbSet<PolicyValue> PolicyValues => Set<PolicyValue>();
+    public DbSet<EventRecord> Events => Set<EventRecord>();
 
     /// <summary>The key ring that protects sign-in cookies and antiforgery tokens, shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -11,6 +11,7 @@ namespace Orderly.Core.MasterData;
 public sealed class Item
 {
     private List<UnitConversion> _conversions = [];
+    private List<string> _substitutes = [];
 
     private Item() { }
 
@@ -36,12 +37,15 @@ public sealed class Item
     public bool Sellable { get; private set; }
     public int ReplenishmentLeadTimeDays { get; private set; }
 
+    /// <summary>SKUs approved to fill a shortage of this item, in order of preference.</summary>
+    public IReadOnlyList<string> Substitutes => _substitutes;
+
     /// <summary>Every unit this item may be counted in: the base unit first, then its packaging units.</summary>
     public IEnumerable<string> Units => new[] { BaseUnit }.Concat(_conversions.Select(c => c.Unit));
 
     public bool HasUnit(string unit) => Units.Contains(unit.Trim().ToUpperInvariant(), StringComparer.Ordinal);
 
-    public ItemDetails Details => new(Gtin, Description, BaseUnit, FractionalBaseUnit, _conversions, WeightKg, Active, Sellable, ReplenishmentLeadTimeDays);
+    public ItemDetails Details => new(Gtin, Description, BaseUnit, FractionalBaseUnit, _conversions, WeightKg, Active, Sellable, ReplenishmentLeadTimeDays, _substitutes);
 
     public void Update(ItemDetails details) => Apply(details);
 
@@ -56,6 +60,7 @@ public sealed class Item
         Active = details.Active;
         Sellable = details.Sellable;
         ReplenishmentLeadTimeDays = details.ReplenishmentLeadTimeDays;
+        _substitutes = [.. details.SubstituteSkus.Select(s => s.Trim().ToUpperInvariant())];
     }
 
     /// <summary>

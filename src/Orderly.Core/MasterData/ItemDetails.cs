@@ -13,8 +13,12 @@ public sealed record ItemDetails(
     decimal WeightKg,
     bool Active,
     bool Sellable,
-    int ReplenishmentLeadTimeDays)
+    int ReplenishmentLeadTimeDays,
+    IReadOnlyList<string>? Substitutes = null)
 {
+    /// <summary>SKUs approved to fill a shortage of this item, in order of preference (used where policy substitution allows).</summary>
+    public IReadOnlyList<string> SubstituteSkus => Substitutes ?? [];
+
     public const int MaxDescriptionLength = 200;
 
     /// <summary>Records every rule these details break; field names are the API's JSON names.</summary>
@@ -32,6 +36,9 @@ public sealed record ItemDetails(
             errors.Add("replenishmentLeadTimeDays", "The replenishment lead time is between 0 and 365 days.");
         for (var i = 0; i < Conversions.Count; i++)
             UnitConversion.Validate(Conversions[i], BaseUnit.Trim().ToUpperInvariant(), errors, $"conversions[{i}]");
+        if (SubstituteSkus.Count > 10) errors.Add("substitutes", "At most 10 substitutes.");
+        for (var i = 0; i < SubstituteSkus.Count; i++)
+            if (!Sku.TryParse(SubstituteSkus[i], out _, out var skuError)) errors.Add($"substitutes[{i}]", skuError);
         var duplicate = Conversions.GroupBy(c => c.Unit.Trim().ToUpperInvariant(), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             errors.Add("conversions", $"Unit '{duplicate.Key}' is listed more than once.");

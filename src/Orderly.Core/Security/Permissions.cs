@@ -13,9 +13,16 @@ public static class Permissions
     public const string InventoryMove = "inventory:move";
     public const string InventoryAdjust = "inventory:adjust";
     public const string AuditRead = "audit:read";
+    public const string OrdersRead = "orders:read";
+    public const string OrdersCapture = "orders:capture";
+    public const string OrdersCancel = "orders:cancel";
+    public const string OrdersRush = "orders:rush";
+    public const string CreditRelease = "orders:release-credit";
+    public const string EventsRead = "events:read";
 
     public static IReadOnlyList<string> All { get; } =
-        [MasterDataRead, MasterDataWrite, InventoryRead, InventoryReceive, InventoryMove, InventoryAdjust, AuditRead];
+        [MasterDataRead, MasterDataWrite, InventoryRead, InventoryReceive, InventoryMove, InventoryAdjust, AuditRead,
+         OrdersRead, OrdersCapture, OrdersCancel, OrdersRush, CreditRelease, EventsRead];
 
     public static bool IsKnown(string permission) => All.Contains(permission, StringComparer.Ordinal);
 }

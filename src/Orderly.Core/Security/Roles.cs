@@ -17,20 +17,21 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } =
         [Admin, Executive, Pmo, CommandCenter, Supervisor, Picker, CustomerService, Planner, Transport, Finance];
 
-    private static readonly string[] ReadOnly = [Permissions.MasterDataRead, Permissions.InventoryRead];
+    private static readonly string[] ReadOnly = [Permissions.MasterDataRead, Permissions.InventoryRead, Permissions.OrdersRead];
 
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.OrdinalIgnoreCase)
     {
         [Admin] = [.. Permissions.All],
-        [Executive] = ReadOnly,
-        [Pmo] = ReadOnly,
-        [CommandCenter] = ReadOnly,
-        [Supervisor] = [.. ReadOnly, Permissions.InventoryReceive, Permissions.InventoryMove, Permissions.InventoryAdjust],
+        [Executive] = [.. ReadOnly, Permissions.EventsRead],
+        [Pmo] = [.. ReadOnly, Permissions.EventsRead],
+        [CommandCenter] = [.. ReadOnly, Permissions.EventsRead],
+        [Supervisor] = [.. ReadOnly, Permissions.InventoryReceive, Permissions.InventoryMove, Permissions.InventoryAdjust,
+            Permissions.OrdersCapture, Permissions.OrdersCancel, Permissions.OrdersRush],
         [Picker] = [.. ReadOnly, Permissions.InventoryMove],
-        [CustomerService] = ReadOnly,
+        [CustomerService] = [.. ReadOnly, Permissions.OrdersCapture, Permissions.OrdersCancel],
         [Planner] = [.. ReadOnly, Permissions.MasterDataWrite],
         [Transport] = ReadOnly,
-        [Finance] = ReadOnly,
+        [Finance] = [.. ReadOnly, Permissions.CreditRelease],
     };
 
     public static bool TryNormalize(string? text, out string role)

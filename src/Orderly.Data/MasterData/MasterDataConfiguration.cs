@@ -21,6 +21,11 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
             .HasField("_conversions")
             .UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(new JsonListConverter<UnitConversion>(), new JsonListComparer<UnitConversion>());
+        b.Property(i => i.Substitutes)
+            .HasField("_substitutes")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(new JsonListConverter<string>(), new JsonListComparer<string>())
+            .HasMaxLength(1000);
         b.Ignore(i => i.Details);
     }
 }

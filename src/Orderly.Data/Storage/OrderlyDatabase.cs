@@ -27,8 +27,11 @@ public static class OrderlyDatabase
     {
         _ = settings.Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")),
-            DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")),
+            // Split queries: an order with its lines and their allocations loads in three lean queries, not one wide join.
+            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
+            DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
         };
         return options.UseSnakeCaseNamingConvention();
     }

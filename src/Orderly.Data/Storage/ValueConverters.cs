@@ -22,6 +22,11 @@ public sealed class JsonListConverter<T>() : ValueConverter<IReadOnlyList<T>, st
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
 
+/// <summary>A small value object (an order's ship-to address) kept as a JSON document in one column.</summary>
+public sealed class JsonValueConverter<T>() : ValueConverter<T, string>(
+    value => JsonSerializer.Serialize(value, JsonListConverter<T>.JsonOptions),
+    json => JsonSerializer.Deserialize<T>(json, JsonListConverter<T>.JsonOptions)!);
+
 public sealed class JsonListComparer<T>() : ValueComparer<IReadOnlyList<T>>(
     (a, b) => a != null && b != null && a.SequenceEqual(b),
     list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),

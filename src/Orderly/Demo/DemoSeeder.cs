@@ -6,6 +6,7 @@ using Orderly.Audit;
 using Orderly.Core.Definitions;
 using Orderly.Core.Inventory;
 using Orderly.Core.MasterData;
+using Orderly.Core.Policies;
 using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Data.Inventory;
@@ -105,6 +106,9 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
                 }
             }
         }
+        // The register's one registered variation: East ships complete (controlled variation of shipment.partial).
+        db.PolicyValues.Add(new PolicyValue(PolicyKeys.ShipmentPartial, PolicyScope.Region, "East", PolicyKeys.HoldUntilComplete, 1,
+            "pmo", "East-region contractors take one delivery per job site", null, now));
         audit.Record("seeded", "demo", "demo-distributor", null,
             new { sites = sites.Count, items = items.Count, customers = CustomerCount, balances }, "seeded into an empty database");
         await db.SaveChangesAsync(cancellationToken);

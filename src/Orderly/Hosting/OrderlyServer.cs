@@ -15,6 +15,10 @@ using Orderly.Data.Storage;
 using Orderly.Demo;
 using Orderly.Inventory;
 using Orderly.MasterData;
+using Orderly.Allocation;
+using Orderly.Events;
+using Orderly.Orders;
+using Orderly.Policies;
 using Orderly.Security;
 using Scalar.AspNetCore;
 
@@ -55,6 +59,13 @@ public static class OrderlyServer
         services.AddScoped<AuditTrail>();
         services.AddScoped<AccessAdministration>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<EventLog>();
+        services.AddScoped<AllocationService>();
+        services.AddScoped<BackorderReallocation>();
+        services.AddScoped<OrderIntake>();
+        services.AddScoped<OrderCapture>();
+        services.AddScoped<OrderReader>();
 
         services.AddOrderlySecurity(options.SignInAttemptsPerMinute);
         // Keys live in the database, so every node can read the cookies any node issued.
@@ -87,6 +98,9 @@ public static class OrderlyServer
         app.MapCustomerEndpoints();
         app.MapInventoryEndpoints();
         app.MapAuditEndpoints();
+        app.MapPolicyEndpoints();
+        app.MapOrderEndpoints();
+        app.MapEventEndpoints();
         return app;
     }
 
@@ -98,6 +112,7 @@ public static class OrderlyServer
         var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
         await OrderlyDatabase.MigrateAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccessAdministration>().EnsureRolesAsync();
+        await scope.ServiceProvider.GetRequiredService<PolicyStore>().EnsureStandardsAsync(cancellationToken);
         if (options.SeedDemoWhenEmpty)
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();

@@ -2,13 +2,16 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Api;
+using Orderly.Allocation;
 using Orderly.Audit;
 using Orderly.Core.Definitions;
+using Orderly.Core.Events;
 using Orderly.Core.Inventory;
 using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
 using Orderly.Data.Inventory;
+using Orderly.Events;
 using Orderly.Hosting;
 using Orderly.MasterData;
 using Orderly.Security;
@@ -110,7 +113,7 @@ public static class InventoryEndpoints
     }
 
     private static async Task<Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult>> Receive(
-        ReceiptRequest request, OrderlyDbContext db, ClaimsPrincipal user, LedgerStore ledger, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        ReceiptRequest request, OrderlyDbContext db, ClaimsPrincipal user, LedgerStore ledger, AuditTrail audit, TimeProvider clock, BackorderReallocation reallocation, EventLog events, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var references = new StockReferences(db, user, errors);
@@ -124,11 +127,11 @@ public static class InventoryEndpoints
 
         var bucket = new StockBucket(references.Site!.Id, location!.Value, references.Item!.Id, status!.Value);
         var movement = StockMovement.Receipt(bucket, quantity!.Value, request.Reference?.Trim());
-        return await PostAsync(movement, references, db, ledger, audit, clock, cancellationToken);
+        return await PostAsync(movement, references, db, ledger, audit, clock, reallocation, events, cancellationToken);
     }
 
     private static async Task<Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult>> Adjust(
-        AdjustmentRequest request, OrderlyDbContext db, ClaimsPrincipal user, LedgerStore ledger, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        AdjustmentRequest request, OrderlyDbContext db, ClaimsPrincipal user, LedgerStore ledger, AuditTrail audit, TimeProvider clock, BackorderReallocation reallocation, EventLog events, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var references = new StockReferences(db, user, errors);
@@ -146,11 +149,11 @@ public static class InventoryEndpoints
 
         var bucket = new StockBucket(references.Site!.Id, location!.Value, references.Item!.Id, status!.Value);
         var movement = StockMovement.Adjustment(bucket, request.Delta > 0, quantity!.Value, reason, request.Reference?.Trim());
-        return await PostAsync(movement, references, db, ledger, audit, clock, cancellationToken);
+        return await PostAsync(movement, references, db, ledger, audit, clock, reallocation, events, cancellationToken);
     }
 
     private static async Task<Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult>> Move(
-        MoveRequest request, OrderlyDbContext db, ClaimsPrincipal user, LedgerStore ledger, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        MoveRequest request, OrderlyDbContext db, ClaimsPrincipal user, LedgerStore ledger, AuditTrail audit, TimeProvider clock, BackorderReallocation reallocation, EventLog events, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var references = new StockReferences(db, user, errors);
@@ -174,7 +177,7 @@ public static class InventoryEndpoints
             new StockBucket(site, fromLocation!.Value, item, fromStatus!.Value),
             new StockBucket(site, toLocation!.Value, item, toStatus!.Value),
             quantity!.Value, request.Reference?.Trim());
-        return await PostAsync(movement, references, db, ledger, audit, clock, cancellationToken);
+        return await PostAsync(movement, references, db, ledger, audit, clock, reallocation, events, cancellationToken);
     }
 
     private static void CheckReference(string? reference, FieldErrors errors)
@@ -183,7 +186,7 @@ public static class InventoryEndpoints
     }
 
     private static async Task<Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        StockMovement movement, StockReferences references, OrderlyDbContext db, LedgerStore ledger, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        StockMovement movement, StockReferences references, OrderlyDbContext db, LedgerStore ledger, AuditTrail audit, TimeProvider clock, BackorderReallocation reallocation, EventLog events, CancellationToken cancellationToken)
     {
         var site = references.Site!;
         var item = references.Item!;
@@ -200,9 +203,19 @@ public static class InventoryEndpoints
                 $"this needs {movement.Quantity} {item.BaseUnit}. Nothing was changed.");
         }
         var record = db.Movements.Local.Last();
+        if (movement.To is { Status: InventoryStatus.Available })
+            await reallocation.ReallocateAsync(item.Id, audit.Actor, cancellationToken);
         var response = MovementResponse.Of(record, site.Code, item.Sku, item.BaseUnit, locationCodes);
         audit.Record(response.Kind, "stock", $"{site.Code}/{item.Sku}", null, response, movement.ReasonCode ?? movement.Reference, site.Code);
+        var type = movement.Kind switch
+        {
+            MovementKind.Receipt => EventTypes.StockReceived,
+            MovementKind.Adjustment => EventTypes.StockAdjusted,
+            _ => EventTypes.StockMoved,
+        };
+        events.Append(type, "stock", $"{site.Code}/{item.Sku}", response, siteCode: site.Code);
         await db.SaveChangesAsync(cancellationToken);
+        await events.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Telemetry.MovementsPosted.Add(1);
         return TypedResults.Created($"/api/inventory/movements?site={site.Code}&sku={item.Sku}", response);

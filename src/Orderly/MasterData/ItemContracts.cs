@@ -15,11 +15,12 @@ public sealed record ItemResponse(
     decimal WeightKg,
     bool Active,
     bool Sellable,
-    int ReplenishmentLeadTimeDays)
+    int ReplenishmentLeadTimeDays,
+    IReadOnlyList<string> Substitutes)
 {
     public static ItemResponse From(Item item) => new(
         item.Sku, item.Gtin?.Gtin14, item.Description, item.BaseUnit, item.FractionalBaseUnit,
-        item.Conversions, item.WeightKg, item.Active, item.Sellable, item.ReplenishmentLeadTimeDays);
+        item.Conversions, item.WeightKg, item.Active, item.Sellable, item.ReplenishmentLeadTimeDays, item.Substitutes);
 }
 
 /// <summary>
@@ -36,7 +37,8 @@ public sealed record ItemRequest(
     decimal? WeightKg,
     bool? Active,
     bool? Sellable,
-    int? ReplenishmentLeadTimeDays)
+    int? ReplenishmentLeadTimeDays,
+    IReadOnlyList<string>? Substitutes = null)
 {
     public (Sku Sku, ItemDetails Details)? Parse(FieldErrors errors)
     {
@@ -52,7 +54,8 @@ public sealed record ItemRequest(
             WeightKg ?? 0,
             Active ?? true,
             Sellable ?? true,
-            ReplenishmentLeadTimeDays ?? 7);
+            ReplenishmentLeadTimeDays ?? 7,
+            Substitutes);
         details.Validate(errors);
         return errors.IsEmpty && sku is { } valid ? (valid, details) : null;
     }

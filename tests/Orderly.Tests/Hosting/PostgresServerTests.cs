@@ -29,6 +29,18 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    private Uri? _address;
+    private string? _token;
+
+    /// <summary>Another client with the admin token, for tests that race several clients.</summary>
+    public HttpClient NewAdminClient()
+    {
+        _ = Admin;
+        var client = new HttpClient { BaseAddress = _address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        return client;
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (!TestDatabase.PostgresRequiredOrAvailable) return;
@@ -38,6 +50,7 @@ public sealed class PostgresServer : IAsyncLifetime
         await using var scope = _app.Services.CreateAsyncScope();
         var (token, _) = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
             .CreateTokenAsync("admin", "pg-test", null, SiteScope.All, null, CancellationToken.None);
+        (_address, _token) = (address, token);
         _admin = new HttpClient { BaseAddress = address };
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }

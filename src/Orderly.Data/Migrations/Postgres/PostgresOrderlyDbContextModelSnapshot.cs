@@ -322,6 +322,12 @@ namespace Orderly.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("sku");
 
+                    b.Property<string>("Substitutes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("substitutes");
+
                     b.Property<decimal>("WeightKg")
                         .HasPrecision(12, 3)
                         .HasColumnType("numeric(12,3)")
@@ -448,6 +454,306 @@ namespace Orderly.Data.Migrations.Postgres
                     b.ToTable("sites", (string)null);
                 });
 
+            modelBuilder.Entity("Orderly.Core.Orders.LineAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<long>("LocationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("location_id");
+
+                    b.Property<long>("OrderLineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_line_id");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_milli");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_line_allocations");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_line_allocations_item_id");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_line_allocations_location_id");
+
+                    b.HasIndex("OrderLineId")
+                        .HasDatabaseName("ix_line_allocations_order_line_id");
+
+                    b.HasIndex("SiteId", "QuantityMilli")
+                        .HasDatabaseName("ix_line_allocations_site_id_quantity_milli");
+
+                    b.ToTable("line_allocations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Orderly.Core.Orders.Order", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerAccount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("customer_account");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("ExternalRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("external_ref");
+
+                    b.Property<int>("Holds")
+                        .HasColumnType("integer")
+                        .HasColumnName("holds");
+
+                    b.Property<long>("HomeSiteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("home_site_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("priority");
+
+                    b.Property<DateOnly?>("RequestedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_date");
+
+                    b.Property<string>("ShipTo")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("ship_to");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("HomeSiteId")
+                        .HasDatabaseName("ix_orders_home_site_id");
+
+                    b.HasIndex("Number")
+                        .HasDatabaseName("ix_orders_number");
+
+                    b.HasIndex("Channel", "ExternalRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_channel_external_ref");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_orders_customer_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_orders_status_id");
+
+                    b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("Orderly.Core.Orders.OrderLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AllocatedMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allocated_milli");
+
+                    b.Property<long>("BackorderedMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("backordered_milli");
+
+                    b.Property<long>("CancelledMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancelled_milli");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PackedMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("packed_milli");
+
+                    b.Property<long>("PickedMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("picked_milli");
+
+                    b.Property<DateOnly?>("PromiseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("promise_date");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quantity_milli");
+
+                    b.Property<decimal>("RequestedQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("requested_quantity");
+
+                    b.Property<string>("RequestedUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("requested_unit");
+
+                    b.Property<long>("ShippedMilli")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shipped_milli");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_lines");
+
+                    b.HasIndex("ItemId", "BackorderedMilli")
+                        .HasDatabaseName("ix_order_lines_item_id_backordered_milli");
+
+                    b.HasIndex("OrderId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_order_lines_order_id_line_number");
+
+                    b.ToTable("order_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_order_lines_stages_add_up", "allocated_milli + picked_milli + packed_milli + shipped_milli + backordered_milli + cancelled_milli = quantity_milli");
+                        });
+                });
+
+            modelBuilder.Entity("Orderly.Core.Policies.PolicyValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("justification");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ScopeValue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope_value");
+
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_values");
+
+                    b.HasIndex("Key", "Scope", "ScopeValue", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_values_key_scope_scope_value_version");
+
+                    b.ToTable("policy_values", (string)null);
+                });
+
             modelBuilder.Entity("Orderly.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -515,6 +821,65 @@ namespace Orderly.Data.Migrations.Postgres
                         .HasDatabaseName("ix_audit_log_entity_type_entity_key");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Orderly.Data.Events.EventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BizStep")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("biz_step");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_key");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("site_code");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events");
+
+                    b.HasIndex("OrderId", "Id")
+                        .HasDatabaseName("ix_events_order_id_id");
+
+                    b.ToTable("events", (string)null);
                 });
 
             modelBuilder.Entity("Orderly.Data.Inventory.MovementRecord", b =>
@@ -639,6 +1004,82 @@ namespace Orderly.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("ck_stock_balances_quantity_not_negative", "quantity_milli >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Orderly.Data.Orders.OrderDecisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<int?>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PolicyKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("policy_key");
+
+                    b.Property<string>("PolicyValue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("policy_value");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ScopeValue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_decisions");
+
+                    b.HasIndex("OrderId", "Id")
+                        .HasDatabaseName("ix_order_decisions_order_id_id");
+
+                    b.ToTable("order_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Orderly.Data.Security.ApiToken", b =>
@@ -884,6 +1325,71 @@ namespace Orderly.Data.Migrations.Postgres
                     b.Navigation("Site");
                 });
 
+            modelBuilder.Entity("Orderly.Core.Orders.LineAllocation", b =>
+                {
+                    b.HasOne("Orderly.Core.MasterData.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_line_allocations_items_item_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_line_allocations_locations_location_id");
+
+                    b.HasOne("Orderly.Core.Orders.OrderLine", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_line_allocations_order_lines_order_line_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_line_allocations_sites_site_id");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Orders.Order", b =>
+                {
+                    b.HasOne("Orderly.Core.MasterData.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_customers_customer_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Site", null)
+                        .WithMany()
+                        .HasForeignKey("HomeSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_sites_home_site_id");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Orders.OrderLine", b =>
+                {
+                    b.HasOne("Orderly.Core.MasterData.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_lines_items_item_id");
+
+                    b.HasOne("Orderly.Core.Orders.Order", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_lines_orders_order_id");
+                });
+
             modelBuilder.Entity("Orderly.Data.Inventory.MovementRecord", b =>
                 {
                     b.HasOne("Orderly.Core.MasterData.Location", null)
@@ -937,6 +1443,16 @@ namespace Orderly.Data.Migrations.Postgres
                         .HasConstraintName("fk_stock_balances_sites_site_id");
                 });
 
+            modelBuilder.Entity("Orderly.Data.Orders.OrderDecisionRecord", b =>
+                {
+                    b.HasOne("Orderly.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_decisions_orders_order_id");
+                });
+
             modelBuilder.Entity("Orderly.Data.Security.ApiToken", b =>
                 {
                     b.HasOne("Orderly.Data.Security.OrderlyUser", "User")
@@ -947,6 +1463,16 @@ namespace Orderly.Data.Migrations.Postgres
                         .HasConstraintName("fk_api_tokens_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Orders.Order", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Orders.OrderLine", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,15 @@
+using Orderly.Core.Inventory;
+
+namespace Orderly.Core.Allocation;
+
+/// <summary>Available stock in one bucket, as the planner sees it: where it is and how much.</summary>
+public sealed record StockOnOffer(long SiteId, long LocationId, long ItemId, int PickSequence, Quantity Quantity);
+
+/// <summary>A site the planner may source from, with what sourcing order needs to know of it.</summary>
+public sealed record SourcingSite(long Id, string Code, bool IsDc, string Region);
+
+/// <summary>One line to allocate: the item, the quantity still waiting, and approved substitutes in order of preference.</summary>
+public sealed record AllocationNeed(int LineNumber, long ItemId, Quantity Quantity, IReadOnlyList<long> Substitutes);
+
+/// <summary>A quantity the planner takes for a line from one bucket.</summary>
+public sealed record PlannedTake(int LineNumber, long SiteId, long LocationId, long ItemId, Quantity Quantity);

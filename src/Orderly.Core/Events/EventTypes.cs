@@ -1,0 +1,25 @@
+namespace Orderly.Core.Events;
+
+/// <summary>
+/// The standard types of fulfillment events. Each is aligned with a GS1 CBV 2.0 business step
+/// where CBV has one with the same meaning, so the log exports to EPCIS without a translation
+/// table; the rest (allocation, backorders, holds) are Orderly's own terms and say so.
+/// </summary>
+public static class EventTypes
+{
+    public sealed record EventType(string Code, string? BizStep, string Meaning);
+
+    public static readonly EventType OrderAccepted = new("order.accepted", "accepting", "An order was captured and passed validation.");
+    public static readonly EventType OrderHeld = new("order.held", "holding", "An order was put on hold (credit, or waiting to ship complete).");
+    public static readonly EventType OrderHoldReleased = new("order.hold-released", null, "A hold was lifted.");
+    public static readonly EventType OrderCancelled = new("order.cancelled", null, "An order was cancelled; its allocations went back to stock.");
+    public static readonly EventType LineAllocated = new("line.allocated", null, "Stock was allocated to an order line (no CBV equivalent: CBV 'reserving' is about identifiers).");
+    public static readonly EventType LineBackordered = new("line.backordered", null, "Part of a line waits for stock, with a promise date.");
+    public static readonly EventType LineCancelled = new("line.cancelled", null, "An order line, or its unallocatable remainder, was cancelled.");
+    public static readonly EventType StockReceived = new("stock.received", "receiving", "Stock was received into a site's inventory.");
+    public static readonly EventType StockAdjusted = new("stock.adjusted", "cycle_counting", "Stock was adjusted with a reason code.");
+    public static readonly EventType StockMoved = new("stock.moved", "storing", "Stock moved between locations or statuses within a site.");
+
+    public static IReadOnlyList<EventType> All { get; } =
+        [OrderAccepted, OrderHeld, OrderHoldReleased, OrderCancelled, LineAllocated, LineBackordered, LineCancelled, StockReceived, StockAdjusted, StockMoved];
+}

@@ -1,0 +1,158 @@
+using Orderly.Core.Allocation;
+using Orderly.Core.Inventory;
+using Orderly.Core.MasterData;
+using Orderly.Core.Policies;
+
+namespace Orderly.Core.Orders;
+
+/// <summary>
+/// A customer order as captured from any channel, with its lines, its holds and the allocation
+/// the engine made. The order applies policy outcomes itself: given a plan and the policies in
+/// force it allocates, backorders or cancels each line's remainder, sets holds and promise dates,
+/// and says which policy decided what.
+/// </summary>
+public sealed class Order
+{
+    private readonly List<OrderLine> _lines = [];
+
+    private Order() { }
+
+    public Order(OrderChannel channel, string externalRef, long customerId, string customerAccount, long homeSiteId,
+        ShipToAddress shipTo, DateOnly? requestedDate, OrderPriority priority, IEnumerable<OrderLine> lines, bool creditHold, DateTimeOffset now)
+    {
+        Channel = channel;
+        ExternalRef = externalRef;
+        CustomerId = customerId;
+        CustomerAccount = customerAccount;
+        HomeSiteId = homeSiteId;
+        ShipTo = shipTo;
+        RequestedDate = requestedDate;
+        Priority = priority;
+        CreatedAt = now;
+        Holds = creditHold ? OrderHolds.Credit : OrderHolds.None;
+        _lines.AddRange(lines);
+        RefreshStatus();
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>The number people use (SO-0000042), given when the order is first saved.</summary>
+    public string Number { get; private set; } = "";
+
+    public OrderChannel Channel { get; private set; }
+    public string ExternalRef { get; private set; } = "";
+    public long CustomerId { get; private set; }
+    public string CustomerAccount { get; private set; } = "";
+    public long HomeSiteId { get; private set; }
+    public ShipToAddress ShipTo { get; private set; } = null!;
+    public DateOnly? RequestedDate { get; private set; }
+    public OrderPriority Priority { get; private set; }
+    public OrderHolds Holds { get; private set; }
+    public OrderStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public void AssignNumber() => Number = $"SO-{Id:D7}";
+
+    /// <summary>
+    /// Applies an allocation plan and the policies in force: each line takes its planned stock;
+    /// what is still missing is backordered (promised after the item's lead time) or cancelled,
+    /// and an order that must ship complete is held while anything is missing.
+    /// </summary>
+    public IReadOnlyList<OrderDecision> ApplyAllocation(IReadOnlyList<PlannedTake> takes, IReadOnlyDictionary<string, PolicyDecision> policies,
+        Func<long, int> leadTimeDays, Func<long, string> siteCode, DateOnly today)
+    {
+        var decisions = new List<OrderDecision>();
+        var partial = policies[PolicyKeys.ShipmentPartial];
+        var backorder = policies[PolicyKeys.BackorderHandling];
+        var sourcing = policies[PolicyKeys.AllocationSourcing];
+        var substitution = policies[PolicyKeys.Substitution];
+        var waiting = _lines.Where(l => l.BackorderedMilli > 0).ToList();
+        var wasIncomplete = Holds.HasFlag(OrderHolds.Incomplete);
+
+        foreach (var take in takes)
+        {
+            var line = _lines.Single(l => l.LineNumber == take.LineNumber);
+            line.Allocate(take.SiteId, take.LocationId, take.ItemId, take.Quantity);
+            if (take.ItemId != line.ItemId)
+                decisions.Add(new OrderDecision(line.LineNumber, $"{take.Quantity} filled by an approved substitute", substitution));
+        }
+
+        foreach (var line in waiting)
+        {
+            var earliest = RequestedDate is { } requested && requested > today ? requested : today;
+            if (line.FullyAllocated)
+            {
+                line.Promise(earliest);
+                var sites = string.Join(", ", line.Allocations.Where(a => a.QuantityMilli > 0).Select(a => siteCode(a.SiteId)).Distinct());
+                decisions.Add(new OrderDecision(line.LineNumber, $"Allocated {line.Allocated} from {sites}", sourcing));
+                continue;
+            }
+            if (backorder.Value == PolicyKeys.CancelRemainder)
+            {
+                decisions.Add(new OrderDecision(line.LineNumber, $"{line.Backordered} could not be allocated and was cancelled", backorder));
+                line.CancelBackorder();
+                line.Promise(earliest);
+                continue;
+            }
+            var promise = today.AddDays(leadTimeDays(line.ItemId));
+            line.Promise(promise > earliest ? promise : earliest);
+            decisions.Add(new OrderDecision(line.LineNumber, $"{line.Backordered} backordered, promised {line.PromiseDate:yyyy-MM-dd}", backorder));
+        }
+
+        var complete = _lines.All(l => l.FullyAllocated);
+        if (partial.Value == PolicyKeys.HoldUntilComplete && !complete)
+        {
+            Holds |= OrderHolds.Incomplete;
+            if (!wasIncomplete)
+                decisions.Add(new OrderDecision(null, "Held until complete; no line is released to the warehouse until every line is allocated", partial));
+        }
+        else
+        {
+            Holds &= ~OrderHolds.Incomplete;
+            decisions.Add(new OrderDecision(null, complete
+                ? wasIncomplete ? "Now complete: the hold is lifted and the order may be released" : "Every line is allocated; the order may be released to the warehouse"
+                : "Ships what is available now; backordered lines follow", partial));
+        }
+        RefreshStatus();
+        return decisions;
+    }
+
+    /// <summary>The lines still waiting for stock, with what each waits for.</summary>
+    public IReadOnlyList<AllocationNeed> Needs(Func<long, IReadOnlyList<long>> substitutes) =>
+        _lines.Where(l => l.BackorderedMilli > 0)
+            .Select(l => new AllocationNeed(l.LineNumber, l.ItemId, l.Backordered, substitutes(l.ItemId)))
+            .ToList();
+
+    public void ReleaseCreditHold()
+    {
+        Holds &= ~OrderHolds.Credit;
+        RefreshStatus();
+    }
+
+    /// <summary>Cancels every open line; returns the allocations whose stock goes back to available.</summary>
+    public IReadOnlyList<ReleasedStock> Cancel() => CancelLines(_lines);
+
+    public IReadOnlyList<ReleasedStock> CancelLine(int lineNumber) => CancelLines(_lines.Where(l => l.LineNumber == lineNumber));
+
+    private List<ReleasedStock> CancelLines(IEnumerable<OrderLine> lines)
+    {
+        var released = lines.Where(l => l.IsOpen).SelectMany(l => l.Cancel()).ToList();
+        if (_lines.All(l => l.FullyAllocated)) Holds &= ~OrderHolds.Incomplete;
+        RefreshStatus();
+        return released;
+    }
+
+    public bool CanBeCancelled => _lines.Any(l => l.IsOpen) && _lines.All(l => l.PickedMilli == 0 && l.PackedMilli == 0);
+
+    private void RefreshStatus() => Status = this switch
+    {
+        _ when _lines.All(l => l.CancelledMilli == l.QuantityMilli) => OrderStatus.Cancelled,
+        _ when _lines.All(l => !l.IsOpen) => OrderStatus.Shipped,
+        { Holds: not OrderHolds.None } => OrderStatus.Held,
+        _ when _lines.Any(l => l.PickedMilli + l.PackedMilli + l.ShippedMilli > 0) => OrderStatus.InProgress,
+        _ when _lines.All(l => l.FullyAllocated) => OrderStatus.Allocated,
+        _ when _lines.Any(l => l.AllocatedMilli > 0) => OrderStatus.PartiallyAllocated,
+        _ => OrderStatus.Backordered,
+    };
+}

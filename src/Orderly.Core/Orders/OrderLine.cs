@@ -1,0 +1,96 @@
+using Orderly.Core.Inventory;
+
+namespace Orderly.Core.Orders;
+
+/// <summary>
+/// One line of an order, counted in the item's base unit. Every unit ordered is in exactly one
+/// stage: allocated, picked, packed, shipped, backordered or cancelled; the stages always add up
+/// to the ordered quantity.
+/// </summary>
+public sealed class OrderLine
+{
+    private readonly List<LineAllocation> _allocations = [];
+
+    private OrderLine() { }
+
+    public OrderLine(int lineNumber, long itemId, string sku, decimal requestedQuantity, string requestedUnit, Quantity quantity)
+    {
+        LineNumber = lineNumber;
+        ItemId = itemId;
+        Sku = sku;
+        RequestedQuantity = requestedQuantity;
+        RequestedUnit = requestedUnit;
+        QuantityMilli = quantity.Milli;
+        BackorderedMilli = quantity.Milli;
+    }
+
+    public long Id { get; private set; }
+    public long OrderId { get; private set; }
+    public int LineNumber { get; private set; }
+    public long ItemId { get; private set; }
+    public string Sku { get; private set; } = "";
+    public decimal RequestedQuantity { get; private set; }
+    public string RequestedUnit { get; private set; } = "";
+    public DateOnly? PromiseDate { get; private set; }
+
+    public long QuantityMilli { get; private set; }
+    public long AllocatedMilli { get; private set; }
+    public long PickedMilli { get; private set; }
+    public long PackedMilli { get; private set; }
+    public long ShippedMilli { get; private set; }
+    public long BackorderedMilli { get; private set; }
+    public long CancelledMilli { get; private set; }
+
+    public IReadOnlyList<LineAllocation> Allocations => _allocations;
+
+    public Quantity Quantity => Quantity.FromMilli(QuantityMilli);
+    public Quantity Allocated => Quantity.FromMilli(AllocatedMilli);
+    public Quantity Backordered => Quantity.FromMilli(BackorderedMilli);
+    public Quantity Cancelled => Quantity.FromMilli(CancelledMilli);
+    public Quantity Shipped => Quantity.FromMilli(ShippedMilli);
+
+    /// <summary>True when nothing of the line waits for stock (all allocated or further along, or cancelled).</summary>
+    public bool FullyAllocated => BackorderedMilli == 0;
+
+    public bool IsOpen => QuantityMilli - ShippedMilli - CancelledMilli > 0;
+
+    internal void Allocate(long siteId, long locationId, long itemId, Quantity quantity)
+    {
+        if (quantity.Milli > BackorderedMilli) throw new InvalidOperationException($"Line {LineNumber} waits for {Backordered}, not {quantity}.");
+        BackorderedMilli -= quantity.Milli;
+        AllocatedMilli += quantity.Milli;
+        var existing = _allocations.FirstOrDefault(a => a.SiteId == siteId && a.LocationId == locationId && a.ItemId == itemId);
+        if (existing is null) _allocations.Add(new LineAllocation(siteId, locationId, itemId, quantity));
+        else existing.Add(quantity);
+    }
+
+    internal void CancelBackorder()
+    {
+        CancelledMilli += BackorderedMilli;
+        BackorderedMilli = 0;
+    }
+
+    /// <summary>Cancels what is not yet picked: the backorder and the open allocations, which the caller releases to stock.</summary>
+    internal IReadOnlyList<ReleasedStock> Cancel()
+    {
+        var released = _allocations.Where(a => a.QuantityMilli > 0)
+            .Select(a => new ReleasedStock(a.SiteId, a.LocationId, a.ItemId, a.Quantity)).ToList();
+        CancelledMilli += BackorderedMilli + AllocatedMilli;
+        BackorderedMilli = 0;
+        AllocatedMilli = 0;
+        foreach (var allocation in _allocations) allocation.Release();
+        return released;
+    }
+
+    internal void Promise(DateOnly date) => PromiseDate = date;
+
+    public string Status => this switch
+    {
+        { QuantityMilli: var q, CancelledMilli: var c } when c == q => "cancelled",
+        { ShippedMilli: > 0 } when ShippedMilli + CancelledMilli == QuantityMilli => "shipped",
+        { PickedMilli: > 0 } or { PackedMilli: > 0 } or { ShippedMilli: > 0 } => "in-progress",
+        { BackorderedMilli: 0 } => "allocated",
+        { AllocatedMilli: > 0 } => "partially-allocated",
+        _ => "backordered",
+    };
+}

@@ -1,0 +1,37 @@
+namespace Orderly.Core.Policies;
+
+/// <summary>
+/// Resolves the value of a policy in force for a context: the most specific scope with a value
+/// in force wins (customer, segment, site, region, enterprise), as far as the classification
+/// allows. A mandatory policy always takes the enterprise standard; a local exception counts only
+/// with an approver, a justification and an expiry that has not passed; any value outside the
+/// allowed list is ignored, so a bad row can never steer the engine.
+/// </summary>
+public static class PolicyResolver
+{
+    public static PolicyDecision Resolve(PolicyDefinition definition, IEnumerable<PolicyValue> values, PolicyContext context, DateTimeOffset now)
+    {
+        var candidates = values
+            .Where(v => v.Key == definition.Key && v.InForce(now) && definition.Allows(v.Value))
+            .Where(v => v.ScopeValue == context.ValueFor(v.Scope))
+            .Where(v => v.Scope == PolicyScope.Enterprise || MayVary(definition, v))
+            .OrderByDescending(v => v.Scope)
+            .ThenByDescending(v => v.Version);
+        var chosen = candidates.FirstOrDefault();
+        return chosen is null
+            ? new PolicyDecision(definition.Key, definition.Standard, PolicyScope.Enterprise, "", 0, "", "built-in standard")
+            : new PolicyDecision(definition.Key, chosen.Value, chosen.Scope, chosen.ScopeValue, chosen.Version, chosen.ApprovedBy, chosen.Justification);
+    }
+
+    /// <summary>Whether a scoped value may override the standard under the policy's classification.</summary>
+    public static bool MayVary(PolicyDefinition definition, PolicyValue value) => definition.Classification switch
+    {
+        PolicyClassification.Mandatory => false,
+        PolicyClassification.ControlledVariation => true,
+        PolicyClassification.LocalException => value.ApprovedBy.Length > 0 && value.Justification.Length > 0 && value.ValidUntil is not null,
+    };
+
+    /// <summary>Every policy of the register, resolved for one context.</summary>
+    public static IReadOnlyDictionary<string, PolicyDecision> ResolveAll(IReadOnlyCollection<PolicyValue> values, PolicyContext context, DateTimeOffset now) =>
+        PolicyRegister.Definitions.ToDictionary(d => d.Key, d => Resolve(d, values, context, now), StringComparer.Ordinal);
+}

@@ -1,0 +1,44 @@
+namespace Orderly.Core.Policies;
+
+/// <summary>
+/// One value of a policy in force for one scope, with who approved it, why and until when.
+/// Values are never edited: a change adds a new version and retires the old one, so every
+/// decision can name the exact version that drove it.
+/// </summary>
+public sealed class PolicyValue
+{
+    private PolicyValue() { }
+
+    public PolicyValue(string key, PolicyScope scope, string scopeValue, string value, int version,
+        string approvedBy, string justification, DateTimeOffset? validUntil, DateTimeOffset createdAt)
+    {
+        Key = key;
+        Scope = scope;
+        ScopeValue = scopeValue;
+        Value = value;
+        Version = version;
+        ApprovedBy = approvedBy;
+        Justification = justification;
+        ValidUntil = validUntil;
+        CreatedAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public PolicyScope Scope { get; private set; }
+
+    /// <summary>The region name, site code, segment or customer account; empty for the enterprise standard.</summary>
+    public string ScopeValue { get; private set; } = "";
+
+    public string Value { get; private set; } = "";
+    public int Version { get; private set; }
+    public string ApprovedBy { get; private set; } = "";
+    public string Justification { get; private set; } = "";
+    public DateTimeOffset? ValidUntil { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool InForce(DateTimeOffset now) => RetiredAt is null && (ValidUntil is null || ValidUntil > now);
+
+    public void Retire(DateTimeOffset at) => RetiredAt ??= at;
+}

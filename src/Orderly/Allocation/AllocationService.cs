@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Core.Allocation;
+using Orderly.Core.Definitions;
+using Orderly.Core.Events;
+using Orderly.Core.Inventory;
+using Orderly.Core.MasterData;
+using Orderly.Core.Orders;
+using Orderly.Core.Policies;
+using Orderly.Data;
+using Orderly.Data.Inventory;
+using Orderly.Data.Orders;
+using Orderly.Events;
+using Orderly.Policies;
+
+namespace Orderly.Allocation;
+
+/// <summary>
+/// Allocates an order's waiting lines inside the caller's transaction: resolves the policies in
+/// force, reads the stock on offer at the sites sourcing allows, lets the planner decide, and
+/// takes each planned quantity with the ledger's conditional update (available to allocated).
+/// Takes run in one global order (site, location, item) so two allocations never deadlock; if a
+/// take finds the stock gone, <see cref="AllocationRaceException"/> asks the caller to retry.
+/// </summary>
+public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, PolicyStore policyStore, EventLog events, TimeProvider clock)
+{
+    private IReadOnlyList<SourcingSite>? _sites;
+    private IReadOnlyList<PolicyValue>? _policies;
+
+    /// <summary>
+    /// Allocates what the order still waits for. On a later pass (<paramref name="firstPass"/> false)
+    /// an order that gets nothing new is left untouched, so waiting orders do not collect repeated decisions.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderDecision>> AllocateAsync(Order order, Customer customer, Site homeSite, DateOnly today, string actor,
+        CancellationToken cancellationToken, bool firstPass = true)
+    {
+        var now = clock.GetUtcNow();
+        _policies ??= await policyStore.ValuesAsync(cancellationToken);
+        var resolved = PolicyResolver.ResolveAll(_policies, new PolicyContext(customer.AccountNumber, customer.Segment, homeSite.Code, homeSite.Region), now);
+        _sites ??= await db.Sites.AsNoTracking().Select(s => new SourcingSite(s.Id, s.Code, s.Kind == SiteKind.Dc, s.Region)).ToListAsync(cancellationToken);
+        var sourcing = SourcingOrder.For(resolved[PolicyKeys.AllocationSourcing].Value, _sites.Single(s => s.Id == homeSite.Id), _sites);
+        var allowSubstitutes = resolved[PolicyKeys.Substitution].Value == PolicyKeys.ApprovedSubstitutes;
+
+        var lineItemIds = order.Lines.Select(l => l.ItemId).Distinct().ToList();
+        var items = await db.Items.AsNoTracking().Where(i => lineItemIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.ReplenishmentLeadTimeDays, i.Substitutes }).ToListAsync(cancellationToken);
+        var substitutes = allowSubstitutes ? await SubstituteIdsAsync(items.ToDictionary(i => i.Id, i => i.Substitutes), cancellationToken) : [];
+        var needs = order.Needs(itemId => substitutes.GetValueOrDefault(itemId, []));
+
+        var takes = needs.Count == 0 ? [] : await PlanAsync(needs, sourcing, allowSubstitutes, resolved[PolicyKeys.Consolidation].Value == PolicyKeys.PerOrder, cancellationToken);
+        if (!firstPass && takes.Count == 0) return [];
+        foreach (var take in takes.OrderBy(t => t.SiteId).ThenBy(t => t.LocationId).ThenBy(t => t.ItemId))
+        {
+            var source = new StockBucket(take.SiteId, take.LocationId, take.ItemId, InventoryStatus.Available);
+            var move = StockMovement.Move(source, source with { Status = InventoryStatus.Allocated }, take.Quantity, order.Number);
+            if (!await ledger.TryPostAsync(move, actor, now, cancellationToken)) throw new AllocationRaceException();
+        }
+
+        var leadTimes = items.ToDictionary(i => i.Id, i => i.ReplenishmentLeadTimeDays);
+        var siteCodes = _sites.ToDictionary(s => s.Id, s => s.Code);
+        var decisions = order.ApplyAllocation(takes, resolved, itemId => leadTimes[itemId], siteId => siteCodes[siteId], today);
+        Record(order, takes, decisions, siteCodes, now);
+        return decisions;
+    }
+
+    private async Task<List<PlannedTake>> PlanAsync(IReadOnlyList<AllocationNeed> needs, IReadOnlyList<SourcingSite> sourcing, bool allowSubstitutes,
+        bool preferSingleSite, CancellationToken cancellationToken)
+    {
+        var itemIds = needs.SelectMany(n => n.Substitutes.Prepend(n.ItemId)).Distinct().ToList();
+        var siteIds = sourcing.Select(s => s.Id).ToList();
+        var offer = await (
+            from b in db.Balances.AsNoTracking()
+            join l in db.Locations.AsNoTracking() on b.LocationId equals l.Id
+            where b.Status == InventoryStatus.Available && b.QuantityMilli > 0 && l.Active
+                  && itemIds.Contains(b.ItemId) && siteIds.Contains(b.SiteId)
+            select new { b.SiteId, b.LocationId, b.ItemId, l.PickSequence, b.QuantityMilli }).ToListAsync(cancellationToken);
+        var planner = new AllocationPlanner(offer.Select(o => new StockOnOffer(o.SiteId, o.LocationId, o.ItemId, o.PickSequence, Quantity.FromMilli(o.QuantityMilli))));
+        return [.. planner.Plan(needs, sourcing, allowSubstitutes, preferSingleSite)];
+    }
+
+    private async Task<Dictionary<long, IReadOnlyList<long>>> SubstituteIdsAsync(Dictionary<long, IReadOnlyList<string>> skusByItem, CancellationToken cancellationToken)
+    {
+        var skus = skusByItem.Values.SelectMany(s => s).Distinct().ToList();
+        if (skus.Count == 0) return [];
+        var ids = await db.Items.AsNoTracking().Where(i => skus.Contains(i.Sku) && i.Active && i.Sellable)
+            .ToDictionaryAsync(i => i.Sku, i => i.Id, StringComparer.Ordinal, cancellationToken);
+        return skusByItem.ToDictionary(e => e.Key, e => (IReadOnlyList<long>)[.. e.Value.Where(ids.ContainsKey).Select(s => ids[s])]);
+    }
+
+    private void Record(Order order, IReadOnlyList<PlannedTake> takes, IReadOnlyList<OrderDecision> decisions, Dictionary<long, string> siteCodes, DateTimeOffset now)
+    {
+        foreach (var decision in decisions)
+        {
+            db.OrderDecisions.Add(new OrderDecisionRecord
+            {
+                OrderId = order.Id,
+                LineNumber = decision.LineNumber,
+                At = now,
+                Outcome = decision.Outcome,
+                PolicyKey = decision.Policy.Key,
+                PolicyValue = decision.Policy.Value,
+                Scope = decision.Policy.Scope,
+                ScopeValue = decision.Policy.ScopeValue,
+                PolicyVersion = decision.Policy.Version,
+                ApprovedBy = decision.Policy.ApprovedBy,
+                Explanation = decision.Explanation,
+            });
+        }
+        foreach (var group in takes.GroupBy(t => (t.LineNumber, t.SiteId)))
+            events.Append(EventTypes.LineAllocated, "order-line", $"{order.Number}/{group.Key.LineNumber}",
+                new { line = group.Key.LineNumber, site = siteCodes[group.Key.SiteId], quantity = group.Sum(t => t.Quantity.Milli) / 1000m }, order.Id, siteCodes[group.Key.SiteId]);
+        foreach (var line in order.Lines.Where(l => l.BackorderedMilli > 0))
+            events.Append(EventTypes.LineBackordered, "order-line", $"{order.Number}/{line.LineNumber}",
+                new { line = line.LineNumber, quantity = line.Backordered.Value, promiseDate = line.PromiseDate }, order.Id, siteCodes[order.HomeSiteId]);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Orderly.Allocation;
+using Orderly.Core.Events;
+using Orderly.Core.Orders;
+using Orderly.Data;
+using Orderly.Events;
+
+namespace Orderly.Orders;
+
+/// <summary>The captured order, and whether this request created it or found it already captured.</summary>
+public sealed record CaptureResult(Order Order, bool Created);
+
+/// <summary>
+/// Saves a validated order and allocates it in one transaction. Capture is idempotent on
+/// (channel, external reference): a repeat finds the original, and two racing captures of the
+/// same order meet the unique index, so one creates it and the other returns it. A lost race for
+/// stock rolls the attempt back and tries again with a fresh view of stock.
+/// </summary>
+public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, AllocationService allocation, EventLog events, TimeProvider clock)
+{
+    public const int MaxAttempts = 8;
+
+    public async Task<CaptureResult> CaptureAsync(OrderDraft draft, string actor, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken) is { } existing)
+                return new CaptureResult(existing, Created: false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var order = draft.ToOrder(clock.GetUtcNow());
+                db.Orders.Add(order);
+                await db.SaveChangesAsync(cancellationToken);
+                order.AssignNumber();
+                events.Append(EventTypes.OrderAccepted, "order", order.Number,
+                    new { channel = order.Channel, order.ExternalRef, customer = order.CustomerAccount, lines = order.Lines.Count }, order.Id, draft.HomeSite.Code);
+
+                await allocation.AllocateAsync(order, draft.Customer, draft.HomeSite, intake.SiteToday(draft.HomeSite), actor, cancellationToken);
+                if (order.Holds != OrderHolds.None)
+                    events.Append(EventTypes.OrderHeld, "order", order.Number, new { holds = OrderResponse.HoldCodes(order.Holds) }, order.Id, draft.HomeSite.Code);
+                await db.SaveChangesAsync(cancellationToken);
+                await events.FlushAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new CaptureResult(order, Created: true);
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                events.Discard();
+            }
+        }
+    }
+
+    public Task<Order?> FindAsync(OrderChannel channel, string externalRef, CancellationToken cancellationToken) =>
+        db.Orders.Include(o => o.Lines).ThenInclude(l => l.Allocations)
+            .SingleOrDefaultAsync(o => o.Channel == channel && o.ExternalRef == externalRef, cancellationToken);
+
+    /// <summary>
+    /// A lost race for stock, a concurrent capture of the same order (unique violation), or a
+    /// PostgreSQL deadlock or serialization failure: each is resolved by trying again.
+    /// </summary>
+    private static bool IsRetryable(Exception exception) => exception switch
+    {
+        AllocationRaceException => true,
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
+        DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: 2067 } } => true,
+        PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Core.Policies;
+using Orderly.Data;
+
+namespace Orderly.Policies;
+
+/// <summary>Reads the policy values in force and keeps the enterprise standards in the register.</summary>
+public sealed class PolicyStore(OrderlyDbContext db, TimeProvider clock)
+{
+    public const string StandardApprover = "enterprise standard";
+
+    /// <summary>Every value not retired; expiry is judged by the resolver at the moment of each decision.</summary>
+    public async Task<IReadOnlyList<PolicyValue>> ValuesAsync(CancellationToken cancellationToken) =>
+        await db.PolicyValues.AsNoTracking().Where(v => v.RetiredAt == null).ToListAsync(cancellationToken);
+
+    /// <summary>Writes version 1 of each enterprise standard that the register lacks, so every decision names a stored version.</summary>
+    public async Task EnsureStandardsAsync(CancellationToken cancellationToken)
+    {
+        var present = await db.PolicyValues.Where(v => v.Scope == PolicyScope.Enterprise).Select(v => v.Key).Distinct().ToListAsync(cancellationToken);
+        foreach (var definition in PolicyRegister.Definitions.Where(d => !present.Contains(d.Key)))
+            db.PolicyValues.Add(new PolicyValue(definition.Key, PolicyScope.Enterprise, "", definition.Standard, 1,
+                StandardApprover, "The enterprise standard.", null, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
