@@ -61,11 +61,11 @@ public sealed class DemoServer : IAsyncLifetime
         return client;
     }
 
-    public async Task<string> CreateTokenAsync(string user, string? sites = null, string? permissions = null)
+    public async Task<string> CreateTokenAsync(string user, string? sites = null, string? permissions = null, string? name = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var access = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
-        var (secret, errors) = await access.CreateTokenAsync(user, $"test-{Guid.NewGuid():N}",
+        var (secret, errors) = await access.CreateTokenAsync(user, name ?? $"test-{Guid.NewGuid():N}",
             permissions?.Split(','), sites is null ? null : SiteScope.Parse(sites), null, CancellationToken.None);
         return secret ?? throw new InvalidOperationException(errors.ToString());
     }

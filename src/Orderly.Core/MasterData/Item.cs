@@ -94,6 +94,11 @@ public sealed class Item
             error = "A quantity must be more than zero.";
             return false;
         }
+        if (amount > Quantity.Max / factor)
+        {
+            error = $"{amount} {unitCode} is more than {Quantity.Max:N0} {BaseUnit}, the most a quantity may be.";
+            return false;
+        }
         if (!fractional && decimal.Truncate(amount) != amount)
         {
             error = $"{unitCode} is counted in whole units; {amount} is fractional.";

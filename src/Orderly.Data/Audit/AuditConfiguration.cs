@@ -9,10 +9,10 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
     {
         b.ToTable("audit_log");
         b.HasKey(a => a.Id);
-        b.Property(a => a.Actor).HasMaxLength(100);
+        b.Property(a => a.Actor).HasMaxLength(300);
         b.Property(a => a.Action).HasMaxLength(40);
         b.Property(a => a.EntityType).HasMaxLength(40);
-        b.Property(a => a.EntityKey).HasMaxLength(100);
+        b.Property(a => a.EntityKey).HasMaxLength(200);
         b.Property(a => a.SiteCode).HasMaxLength(20);
         b.Property(a => a.Reason).HasMaxLength(500);
         b.Property(a => a.CorrelationId).HasMaxLength(100);

@@ -17,7 +17,7 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<MovementR
         b.Property(m => m.ToStatus).HasConversion(StatusConverter.Nullable).HasMaxLength(12);
         b.Property(m => m.ReasonCode).HasMaxLength(30);
         b.Property(m => m.Reference).HasMaxLength(100);
-        b.Property(m => m.Actor).HasMaxLength(100);
+        b.Property(m => m.Actor).HasMaxLength(300);
         b.HasOne<Site>().WithMany().HasForeignKey(m => m.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Item>().WithMany().HasForeignKey(m => m.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Location>().WithMany().HasForeignKey(m => m.FromLocationId).OnDelete(DeleteBehavior.Restrict);

@@ -14,37 +14,25 @@ namespace Orderly.Data.Inventory;
 public sealed class LedgerStore(OrderlyDbContext db)
 {
     /// <summary>
-    /// Appends the movement and updates the balances it touches. Returns false, having changed
-    /// nothing, when the source bucket holds less than the movement takes.
+    /// Appends the movement and updates the balances it touches. Returns false when the source
+    /// bucket holds less than the movement takes; the caller then rolls its transaction back.
     /// </summary>
     public async Task<bool> TryPostAsync(StockMovement movement, string actor, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Ledger postings run inside a transaction, with the change that caused them.");
 
-        var quantity = movement.Quantity.Milli;
-        if (movement.From is { } from)
+        // Rows are always locked in one order (location, then status), so two opposite moves
+        // between the same buckets wait for each other instead of deadlocking.
+        if (movement is { From: { } from, To: { } to } && LockOrder(to).CompareTo(LockOrder(from)) < 0)
         {
-            var status = from.Status.Code();
-            var taken = await db.Database.ExecuteSqlAsync(
-                $"""
-                UPDATE stock_balances SET quantity_milli = quantity_milli - {quantity}
-                WHERE site_id = {from.SiteId} AND location_id = {from.LocationId} AND item_id = {from.ItemId}
-                  AND status = {status} AND quantity_milli >= {quantity}
-                """, cancellationToken);
-            if (taken == 0) return false;
+            await AddAsync(to, movement.Quantity, cancellationToken);
+            if (!await TakeAsync(from, movement.Quantity, cancellationToken)) return false;
         }
-
-        if (movement.To is { } to)
+        else
         {
-            var status = to.Status.Code();
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli)
-                VALUES ({to.SiteId}, {to.LocationId}, {to.ItemId}, {status}, {quantity})
-                ON CONFLICT (site_id, location_id, item_id, status)
-                DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
-                """, cancellationToken);
+            if (movement.From is { } source && !await TakeAsync(source, movement.Quantity, cancellationToken)) return false;
+            if (movement.To is { } target) await AddAsync(target, movement.Quantity, cancellationToken);
         }
 
         var bucket = movement.From ?? movement.To!.Value;
@@ -65,6 +53,35 @@ public sealed class LedgerStore(OrderlyDbContext db)
         });
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    private static (long Location, int Status) LockOrder(StockBucket bucket) => (bucket.LocationId, (int)bucket.Status);
+
+    /// <summary>Takes stock from a bucket if it holds enough; the caller rolls back when it does not.</summary>
+    private async Task<bool> TakeAsync(StockBucket from, Quantity quantity, CancellationToken cancellationToken)
+    {
+        var status = from.Status.Code();
+        var milli = quantity.Milli;
+        var taken = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE stock_balances SET quantity_milli = quantity_milli - {milli}
+            WHERE site_id = {from.SiteId} AND location_id = {from.LocationId} AND item_id = {from.ItemId}
+              AND status = {status} AND quantity_milli >= {milli}
+            """, cancellationToken);
+        return taken == 1;
+    }
+
+    private async Task AddAsync(StockBucket to, Quantity quantity, CancellationToken cancellationToken)
+    {
+        var status = to.Status.Code();
+        var milli = quantity.Milli;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli)
+            VALUES ({to.SiteId}, {to.LocationId}, {to.ItemId}, {status}, {milli})
+            ON CONFLICT (site_id, location_id, item_id, status)
+            DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
+            """, cancellationToken);
     }
 
     /// <summary>The balance of one bucket as stored (zero when it has never held stock).</summary>

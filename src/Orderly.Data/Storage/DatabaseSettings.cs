@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
 namespace Orderly.Data.Storage;
 
 /// <summary>
@@ -27,9 +30,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>The connection string with any password masked, fit for logs.</summary>
     public string Describe()
     {
-        var parts = ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase) ? "Password=***" : p);
-        return $"{Provider}: {string.Join(';', parts)}";
+        // The providers' own parsers know every alias of the password key (Pwd, PSW, ...).
+        try
+        {
+            return Provider switch
+            {
+                DatabaseProvider.Sqlite => $"Sqlite: {new SqliteConnectionStringBuilder(ConnectionString) { Password = "" }.DataSource}",
+                DatabaseProvider.Postgres => $"Postgres: {Masked(new NpgsqlConnectionStringBuilder(ConnectionString))}",
+            };
+        }
+        catch (ArgumentException)
+        {
+            return $"{Provider}: (connection string not readable)";
+        }
+    }
+
+    private static string Masked(NpgsqlConnectionStringBuilder builder)
+    {
+        if (!string.IsNullOrEmpty(builder.Password)) builder.Password = "***";
+        return builder.ConnectionString;
     }
 
     private static bool HasKey(string value, string key) =>

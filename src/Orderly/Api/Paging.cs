@@ -10,12 +10,13 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 public readonly record struct PageRequest(int Number, int Size)
 {
     public const int MaxSize = 200;
+    public const int MaxPage = 1_000_000;
 
     public static PageRequest? Parse(int? page, int? pageSize, FieldErrors errors)
     {
         var number = page ?? 1;
         var size = pageSize ?? 50;
-        if (number < 1) errors.Add("page", "The page number starts at 1.");
+        if (number is < 1 or > MaxPage) errors.Add("page", $"The page number is between 1 and {MaxPage:N0}.");
         if (size is < 1 or > MaxSize) errors.Add("pageSize", $"The page size is between 1 and {MaxSize}.");
         return errors.IsEmpty ? new PageRequest(number, size) : null;
     }

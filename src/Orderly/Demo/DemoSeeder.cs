@@ -52,8 +52,9 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
         var watch = Stopwatch.StartNew();
         var random = new Random(Seed);
         audit.ActorOutsideRequest = "demo-seed";
+        // One transaction for data and users: an interrupted first start leaves an empty database, which seeds again.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var balances = await SeedDataAsync(random, cancellationToken);
-
         var credentials = new List<(string Name, string Role, SiteScope Sites, string Password)>();
         foreach (var (name, role, sites) in Users)
         {
@@ -62,6 +63,8 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
             if (!errors.IsEmpty) throw new InvalidOperationException($"Could not create demo user {name}: {errors}");
             credentials.Add((name, role, sites, userPassword));
         }
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Seeded the demo distributor in {watch.Elapsed.TotalSeconds:0.0} s: {DemoCatalog.Sites.Count} sites, {ItemCount:N0} items, {CustomerCount} customers, {balances:N0} stock balances."));
@@ -72,7 +75,6 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
 
     private async Task<int> SeedDataAsync(Random random, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sites = DemoCatalog.Sites.Select(DemoCatalog.CreateSite).ToList();
         db.Sites.AddRange(sites);
         await db.SaveChangesAsync(cancellationToken);
@@ -112,8 +114,6 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
         audit.Record("seeded", "demo", "demo-distributor", null,
             new { sites = sites.Count, items = items.Count, customers = CustomerCount, balances }, "seeded into an empty database");
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return balances;
     }
 

@@ -28,8 +28,16 @@ public sealed partial class UnexpectedErrorHandler(IProblemDetailsService proble
                 Type = Problems.TypePrefix + "duplicate-key",
                 Detail = "Another record already has one of these unique values (SKU, GTIN, GLN, code or account number), or one was saved at the same moment; nothing of yours was saved.",
             },
+            PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Busy",
+                Type = Problems.TypePrefix + "concurrency-conflict",
+                Detail = "Another request changed the same stock at the same moment; nothing of yours was saved. Send the request again.",
+            },
             _ => null,
         };
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
 
         if (problem is null)
         {

@@ -137,7 +137,7 @@ public static class InventoryEndpoints
         var references = new StockReferences(db, user, errors);
         await references.ResolveSiteAndItemAsync(request.Site, request.Sku, cancellationToken);
         if (references.SiteOutOfScope is { } outside) return Problems.SiteOutOfScope(outside);
-        var location = await references.LocationAsync("location", request.Location, cancellationToken);
+        var location = await references.LocationAsync("location", request.Location, cancellationToken, receives: request.Delta > 0);
         var status = references.Status("status", request.Status);
         if (!AdjustmentReasons.TryParse(request.Reason, out var reason, out var reasonError)) errors.Add("reason", reasonError);
         var quantity = request.Delta is null or 0
@@ -161,7 +161,7 @@ public static class InventoryEndpoints
         if (references.SiteOutOfScope is { } outside) return Problems.SiteOutOfScope(outside);
         if (request.From is null) errors.Add("from", "Say where the stock comes from: { location, status }.");
         if (request.To is null) errors.Add("to", "Say where the stock goes: { location, status }.");
-        var fromLocation = await references.LocationAsync("from.location", request.From?.Location, cancellationToken);
+        var fromLocation = await references.LocationAsync("from.location", request.From?.Location, cancellationToken, receives: false);
         var toLocation = await references.LocationAsync("to.location", request.To?.Location, cancellationToken);
         var fromStatus = references.Status("from.status", request.From?.Status);
         var toStatus = references.Status("to.status", request.To?.Status);

@@ -39,7 +39,11 @@ public sealed class StockReferences(OrderlyDbContext db, ClaimsPrincipal user, F
         }
     }
 
-    public async Task<long?> LocationAsync(string field, string? code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves a location of the site. An inactive location may still give stock up (so it can be
+    /// emptied) but may not receive any.
+    /// </summary>
+    public async Task<long?> LocationAsync(string field, string? code, CancellationToken cancellationToken, bool receives = true)
     {
         var key = code?.Trim().ToUpperInvariant() ?? "";
         if (key.Length == 0)
@@ -53,7 +57,7 @@ public sealed class StockReferences(OrderlyDbContext db, ClaimsPrincipal user, F
             .Select(l => new { l.Id, l.Active })
             .SingleOrDefaultAsync(cancellationToken);
         if (location is null) errors.Add(field, $"Site {Site.Code} has no location '{key}'.");
-        else if (!location.Active) errors.Add(field, $"Location {Site.Code}/{key} is inactive.");
+        else if (!location.Active && receives) errors.Add(field, $"Location {Site.Code}/{key} is inactive and takes no stock.");
         return location?.Id;
     }
 

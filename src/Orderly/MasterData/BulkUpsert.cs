@@ -12,13 +12,20 @@ public sealed record BulkUpsertResult(int Created, int Updated);
 /// <summary>
 /// Creates or updates many records by business key, all or nothing: every row is validated
 /// first (errors are reported as <c>[row].field</c>), duplicates within the batch are refused,
-/// and one transaction saves the lot with an audit entry per record.
+/// and one transaction saves the lot with an audit entry per record. A row that updates a record
+/// keeps the record's values for the fields it leaves out, exactly as a single update does.
 /// </summary>
-public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEntity : class
+public sealed class BulkUpsert<TRow, TEntity, TDetails>(string entityType) where TEntity : class where TRow : class
 {
     public const int MaxRows = 1000;
 
-    public required Func<FieldErrors, int, (string Key, TDetails Details)?> ParseRow { get; init; }
+    /// <summary>The row's business key as the store holds it (trimmed, upper-case), or null when it has none.</summary>
+    public required Func<TRow, string?> RowKey { get; init; }
+
+    /// <summary>Validates a row, taking omitted fields from the existing record's details when there is one.</summary>
+    public required Func<TRow, TDetails?, FieldErrors, (string Key, TDetails Details)?> ParseRow { get; init; }
+
+    public required Func<TEntity, TDetails> DetailsOf { get; init; }
     public required Func<IReadOnlyList<string>, CancellationToken, Task<Dictionary<string, TEntity>>> LoadExisting { get; init; }
     public required Func<string, TDetails, TEntity> Create { get; init; }
     public required Action<TEntity, TDetails> Update { get; init; }
@@ -32,12 +39,17 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
     public Func<TDetails, (string Field, string Value)?> UniqueValue { get; init; } = _ => null;
 
     public async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        int rowCount, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        IReadOnlyList<TRow?> rows, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
+        var rowCount = rows.Count;
         var errors = new FieldErrors();
         if (rowCount == 0) errors.Add("$", "Send a JSON array of at least one record.");
         if (rowCount > MaxRows) errors.Add("$", $"At most {MaxRows} records per request; this one has {rowCount}.");
         if (!errors.IsEmpty) return Problems.Validation(errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var keys = rows.OfType<TRow>().Select(RowKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var existing = await LoadExisting(keys, cancellationToken);
 
         var parsed = new List<(string Key, TDetails Details)>(rowCount);
         var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -45,7 +57,13 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
         for (var row = 0; row < rowCount; row++)
         {
             var rowErrors = new FieldErrors();
-            if (ParseRow(rowErrors, row) is { } record)
+            if (rows[row] is not { } raw)
+            {
+                errors.Add($"[{row}]", "A record is required here, not null.");
+                continue;
+            }
+            var current = RowKey(raw) is { } rowKey && existing.TryGetValue(rowKey, out var found) ? DetailsOf(found) : default;
+            if (ParseRow(raw, current, rowErrors) is { } record)
             {
                 if (firstRowOfKey.TryGetValue(record.Key, out var first))
                     rowErrors.Add("key", $"'{record.Key}' already appears in row {first}; each record once per batch.");
@@ -64,8 +82,6 @@ public sealed class BulkUpsert<TEntity, TDetails>(string entityType) where TEnti
         }
         if (!errors.IsEmpty) return Problems.Validation(errors, "No record was saved: fix the rows listed in errors and send the batch again.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await LoadExisting([.. parsed.Select(p => p.Key)], cancellationToken);
         int created = 0, updated = 0;
         foreach (var (key, details) in parsed)
         {

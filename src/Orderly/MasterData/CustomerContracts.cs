@@ -16,7 +16,7 @@ public sealed record CustomerResponse(
         customer.AccountNumber, customer.Name, customer.Segment, homeSiteCode, customer.ShipTos, customer.Blocked, customer.CreditHold);
 }
 
-/// <summary>A customer as a client sends it; <c>homeSite</c> is a site code.</summary>
+/// <summary>A customer as a client sends it; <c>homeSite</c> is a site code. On an update, an omitted field keeps its value.</summary>
 public sealed record CustomerRequest(
     string? AccountNumber,
     string? Name,
@@ -26,21 +26,25 @@ public sealed record CustomerRequest(
     bool? Blocked,
     bool? CreditHold)
 {
-    /// <summary>Validates everything but whether the home site exists, which <paramref name="siteIds"/> answers.</summary>
-    public (string Account, CustomerDetails Details)? Parse(FieldErrors errors, IReadOnlyDictionary<string, long> siteIds)
+    public string? Key => AccountNumber?.Trim().ToUpperInvariant();
+
+    /// <summary>Validates the customer; <paramref name="siteIds"/> are the home sites the caller may use.</summary>
+    public (string Account, CustomerDetails Details)? Parse(FieldErrors errors, IReadOnlyDictionary<string, long> siteIds,
+        CustomerDetails? existing = null, string? existingHomeSite = null)
     {
         if (!BusinessCode.TryParse(AccountNumber, "account number", Customer.AccountMaxLength, out var account, out var accountError))
             errors.Add("accountNumber", accountError);
-        var homeSite = HomeSite?.Trim().ToUpperInvariant() ?? "";
+        var homeSite = HomeSite?.Trim().ToUpperInvariant() ?? existingHomeSite ?? "";
         if (homeSite.Length == 0) errors.Add("homeSite", "A home site code is required.");
         else if (!siteIds.ContainsKey(homeSite)) errors.Add("homeSite", $"There is no site '{homeSite}' that you may use.");
+        if (ShipTos?.Any(a => a is null) == true) errors.Add("shipTos", "An address is required at each position, not null.");
         var details = new CustomerDetails(
-            Name?.Trim() ?? "",
-            Segment?.Trim().ToLowerInvariant() ?? "",
+            Name?.Trim() ?? existing?.Name ?? "",
+            Segment?.Trim().ToLowerInvariant() ?? existing?.Segment ?? "",
             siteIds.GetValueOrDefault(homeSite),
-            ShipTos ?? [],
-            Blocked ?? false,
-            CreditHold ?? false);
+            ShipTos?.OfType<ShipToAddress>().ToList() ?? existing?.ShipTos ?? [],
+            Blocked ?? existing?.Blocked ?? false,
+            CreditHold ?? existing?.CreditHold ?? false);
         details.Validate(errors);
         return errors.IsEmpty ? (account, details) : null;
     }

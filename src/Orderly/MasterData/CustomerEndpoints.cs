@@ -79,8 +79,9 @@ public static class CustomerEndpoints
         var errors = new FieldErrors();
         var siteIds = await SiteIdsAsync(db, user, cancellationToken);
         if (request.Parse(errors, siteIds) is not (var account, var details)) return Problems.Validation(errors);
+        // One answer whether or not the existing customer is in the caller's scope: it learns nothing more.
         if (await db.Customers.AnyAsync(c => c.AccountNumber == account, cancellationToken))
-            return Problems.Conflict("duplicate-key", $"Customer '{account}' already exists; update it with PUT /api/customers/{account}.");
+            return Problems.Conflict("duplicate-key", $"Account number '{account}' is already taken; choose another, or update the customer if it is yours.");
 
         var customer = new Customer(account, details);
         db.Customers.Add(customer);
@@ -95,15 +96,14 @@ public static class CustomerEndpoints
         string account, CustomerRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var key = account.Trim().ToUpperInvariant();
-        var errors = new FieldErrors();
-        var siteIds = await SiteIdsAsync(db, user, cancellationToken);
-        if ((request with { AccountNumber = request.AccountNumber ?? key }).Parse(errors, siteIds) is not (var parsed, var details))
-            return Problems.Validation(errors);
-        if (parsed != key) return Problems.Validation("accountNumber", $"The account number in the body ('{parsed}') differs from the one in the address ('{key}'); account numbers cannot be renamed.");
         var existing = await Visible(db, user).SingleOrDefaultAsync(r => r.Customer.AccountNumber == key, cancellationToken);
         if (existing is null) return Problems.NotFound($"There is no customer '{key}' that you may see.");
-
         var customer = await db.Customers.SingleAsync(c => c.AccountNumber == key, cancellationToken);
+        var errors = new FieldErrors();
+        var siteIds = await SiteIdsAsync(db, user, cancellationToken);
+        if ((request with { AccountNumber = request.AccountNumber ?? key }).Parse(errors, siteIds, customer.Details, existing.HomeSite) is not (var parsed, var details))
+            return Problems.Validation(errors);
+        if (parsed != key) return Problems.Validation("accountNumber", $"The account number in the body ('{parsed}') differs from the one in the address ('{key}'); account numbers cannot be renamed.");
         var before = CustomerResponse.From(customer, existing.HomeSite);
         customer.Update(details);
         var homeSite = siteIds.Single(s => s.Value == details.HomeSiteId).Key;
@@ -114,29 +114,25 @@ public static class CustomerEndpoints
     }
 
     private static async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        CustomerRequest[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CustomerRequest?[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var siteIds = await SiteIdsAsync(db, user, cancellationToken);
         var siteCodes = siteIds.ToDictionary(s => s.Value, s => s.Key);
-        var scope = user.SiteScope();
-        var upsert = new BulkUpsert<Customer, CustomerDetails>("customer")
+        var inScope = siteIds.Values.ToList();
+        var upsert = new BulkUpsert<CustomerRequest, Customer, CustomerDetails>("customer")
         {
-            ParseRow = (errors, row) => rows[row].Parse(errors, siteIds),
-            // Customers homed outside the caller's scope are invisible to it, so the batch cannot touch them.
-            LoadExisting = async (keys, ct) => await db.Customers.Where(c => keys.Contains(c.AccountNumber))
+            RowKey = row => row.Key,
+            DetailsOf = customer => customer.Details,
+            ParseRow = (row, existing, errors) => row.Parse(errors, siteIds, existing, existing is null ? null : siteCodes[existing.HomeSiteId]),
+            // Only customers homed in the caller's scope are found; an account taken elsewhere meets the
+            // unique index and the whole batch is refused with a neutral 409 that names no site.
+            LoadExisting = async (keys, ct) => await db.Customers.Where(c => keys.Contains(c.AccountNumber) && inScope.Contains(c.HomeSiteId))
                 .ToDictionaryAsync(c => c.AccountNumber, StringComparer.Ordinal, ct),
             Create = (account, details) => new Customer(account, details),
             Update = (customer, details) => customer.Update(details),
-            Snapshot = customer => CustomerResponse.From(customer, siteCodes.GetValueOrDefault(customer.HomeSiteId, "(out of scope)")),
+            Snapshot = customer => CustomerResponse.From(customer, siteCodes[customer.HomeSiteId]),
             SiteOf = (_, details) => siteCodes[details.HomeSiteId],
         };
-        if (!scope.AllSites)
-        {
-            var accounts = rows.Select(r => r.AccountNumber?.Trim().ToUpperInvariant()).Where(a => a is not null).ToList();
-            var outside = await db.Customers.Where(c => accounts.Contains(c.AccountNumber) && !siteCodes.Keys.Contains(c.HomeSiteId))
-                .Select(c => c.AccountNumber).FirstOrDefaultAsync(cancellationToken);
-            if (outside is not null) return Problems.Forbidden($"Customer '{outside}' is homed at a site outside your scope.");
-        }
-        return await upsert.RunAsync(rows.Length, db, audit, cancellationToken);
+        return await upsert.RunAsync(rows, db, audit, cancellationToken);
     }
 }

@@ -24,8 +24,8 @@ public sealed record ItemResponse(
 }
 
 /// <summary>
-/// An item as a client sends it to create, update or bulk-upsert. Omitted flags default to
-/// active and sellable; the base unit defaults to EA (each).
+/// An item as a client sends it to create, update or bulk-upsert. On an update, an omitted field
+/// keeps its stored value; on a create, flags default to active and sellable, the base unit to EA.
 /// </summary>
 public sealed record ItemRequest(
     string? Sku,
@@ -40,23 +40,30 @@ public sealed record ItemRequest(
     int? ReplenishmentLeadTimeDays,
     IReadOnlyList<string>? Substitutes = null)
 {
-    public (Sku Sku, ItemDetails Details)? Parse(FieldErrors errors)
+    public string? Key => Sku?.Trim().ToUpperInvariant();
+
+    public (Sku Sku, ItemDetails Details)? Parse(FieldErrors errors, ItemDetails? existing = null)
     {
         var sku = errors.Check<Sku>("sku", Sku, Core.MasterData.Sku.TryParse);
-        Gtin? gtin = string.IsNullOrWhiteSpace(Gtin) ? null : errors.Check<Gtin>("gtin", Gtin, Core.Definitions.Gtin.TryParse);
-        var conversions = (Conversions ?? []).Select(c => c with { Unit = (c.Unit ?? "").Trim().ToUpperInvariant() }).ToList();
+        var gtin = Gtin is null ? existing?.Gtin
+            : string.IsNullOrWhiteSpace(Gtin) ? null : errors.Check<Gtin>("gtin", Gtin, Core.Definitions.Gtin.TryParse);
+        if (Conversions?.Any(c => c is null) == true) errors.Add("conversions", "A conversion is required at each position, not null.");
+        var conversions = Conversions?.OfType<UnitConversion>().Select(c => c with { Unit = (c.Unit ?? "").Trim().ToUpperInvariant() }).ToList()
+            ?? existing?.Conversions ?? [];
         var details = new ItemDetails(
             gtin,
-            Description?.Trim() ?? "",
-            (BaseUnit ?? "EA").Trim().ToUpperInvariant(),
-            FractionalBaseUnit ?? false,
+            Description?.Trim() ?? existing?.Description ?? "",
+            BaseUnit?.Trim().ToUpperInvariant() ?? existing?.BaseUnit ?? "EA",
+            FractionalBaseUnit ?? existing?.FractionalBaseUnit ?? false,
             conversions,
-            WeightKg ?? 0,
-            Active ?? true,
-            Sellable ?? true,
-            ReplenishmentLeadTimeDays ?? 7,
-            Substitutes);
+            WeightKg ?? existing?.WeightKg ?? 0,
+            Active ?? existing?.Active ?? true,
+            Sellable ?? existing?.Sellable ?? true,
+            ReplenishmentLeadTimeDays ?? existing?.ReplenishmentLeadTimeDays ?? 7,
+            Substitutes ?? existing?.Substitutes);
         details.Validate(errors);
+        if (existing is not null && (details.BaseUnit != existing.BaseUnit || details.FractionalBaseUnit != existing.FractionalBaseUnit))
+            errors.Add("baseUnit", "Stock is counted in the base unit: it and whether it is fractional cannot change once an item exists. Create a new item instead.");
         return errors.IsEmpty && sku is { } valid ? (valid, details) : null;
     }
 }

@@ -72,12 +72,11 @@ public static class ItemEndpoints
         string sku, ItemRequest request, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         var key = sku.Trim().ToUpperInvariant();
-        var errors = new FieldErrors();
-        if ((request with { Sku = request.Sku ?? key }).Parse(errors) is not (var parsedSku, var details)) return Problems.Validation(errors);
-        if (parsedSku.Value != key) return Problems.Validation("sku", $"The SKU in the body ('{parsedSku}') differs from the one in the address ('{key}'); SKUs cannot be renamed.");
-
         var item = await db.Items.SingleOrDefaultAsync(i => i.Sku == key, cancellationToken);
         if (item is null) return Problems.NotFound($"There is no item with SKU '{key}'.");
+        var errors = new FieldErrors();
+        if ((request with { Sku = request.Sku ?? key }).Parse(errors, item.Details) is not (var parsedSku, var details)) return Problems.Validation(errors);
+        if (parsedSku.Value != key) return Problems.Validation("sku", $"The SKU in the body ('{parsedSku}') differs from the one in the address ('{key}'); SKUs cannot be renamed.");
         if (details.Gtin is { } gtin && await db.Items.AnyAsync(i => i.Gtin == gtin && i.Id != item.Id, cancellationToken))
             return Problems.Conflict("duplicate-key", $"GTIN {gtin} already belongs to another item.");
 
@@ -91,17 +90,19 @@ public static class ItemEndpoints
 
     /// <summary>Creates or updates up to 1,000 items by SKU in one transaction; any invalid row rejects the batch.</summary>
     private static Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        ItemRequest[] rows, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        ItemRequest?[] rows, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var upsert = new BulkUpsert<Item, ItemDetails>("item")
+        var upsert = new BulkUpsert<ItemRequest, Item, ItemDetails>("item")
         {
-            ParseRow = (errors, row) => rows[row].Parse(errors) is (var sku, var details) ? (sku.Value, details) : null,
+            RowKey = row => row.Key,
+            DetailsOf = item => item.Details,
+            ParseRow = (row, existing, errors) => row.Parse(errors, existing) is (var sku, var details) ? (sku.Value, details) : null,
             LoadExisting = async (keys, ct) => await db.Items.Where(i => keys.Contains(i.Sku)).ToDictionaryAsync(i => i.Sku, StringComparer.Ordinal, ct),
             Create = (key, details) => new Item(Sku.Parse(key), details),
             Update = (item, details) => item.Update(details),
             Snapshot = ItemResponse.From,
             UniqueValue = details => details.Gtin is { } gtin ? ("gtin", gtin.Gtin14) : null,
         };
-        return upsert.RunAsync(rows.Length, db, audit, cancellationToken);
+        return upsert.RunAsync(rows, db, audit, cancellationToken);
     }
 }

@@ -86,12 +86,12 @@ public static class LocationEndpoints
         string site, string code, LocationRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var key = code.Trim().ToUpperInvariant();
-        var errors = new FieldErrors();
-        if ((request with { Code = request.Code ?? key }).Parse(errors) is not (var parsedCode, var details)) return Problems.Validation(errors);
-        if (parsedCode != key) return Problems.Validation("code", $"The code in the body ('{parsedCode}') differs from the one in the address ('{key}'); location codes cannot be renamed.");
         if (await FindSiteAsync(site, user, db, cancellationToken) is not { } found) return NoSite(site);
         var location = await db.Locations.SingleOrDefaultAsync(l => l.SiteId == found.Id && l.Code == key, cancellationToken);
         if (location is null) return Problems.NotFound($"Site {found.Code} has no location '{key}'.");
+        var errors = new FieldErrors();
+        if ((request with { Code = request.Code ?? key }).Parse(errors, location.Details) is not (var parsedCode, var details)) return Problems.Validation(errors);
+        if (parsedCode != key) return Problems.Validation("code", $"The code in the body ('{parsedCode}') differs from the one in the address ('{key}'); location codes cannot be renamed.");
 
         var before = LocationResponse.From(found.Code, location);
         location.Update(details);
@@ -102,12 +102,14 @@ public static class LocationEndpoints
     }
 
     private static async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        string site, LocationRequest[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string site, LocationRequest?[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (await FindSiteAsync(site, user, db, cancellationToken) is not { } found) return NoSite(site);
-        var upsert = new BulkUpsert<Location, LocationDetails>("location")
+        var upsert = new BulkUpsert<LocationRequest, Location, LocationDetails>("location")
         {
-            ParseRow = (errors, row) => rows[row].Parse(errors),
+            RowKey = row => row.Key,
+            DetailsOf = location => location.Details,
+            ParseRow = (row, existing, errors) => row.Parse(errors, existing),
             LoadExisting = async (keys, ct) => await db.Locations.Where(l => l.SiteId == found.Id && keys.Contains(l.Code))
                 .ToDictionaryAsync(l => l.Code, StringComparer.Ordinal, ct),
             Create = (code, details) => new Location(found.Id, code, details),
@@ -116,6 +118,6 @@ public static class LocationEndpoints
             SiteOf = (_, _) => found.Code,
             AuditKey = code => $"{found.Code}/{code}",
         };
-        return await upsert.RunAsync(rows.Length, db, audit, cancellationToken);
+        return await upsert.RunAsync(rows, db, audit, cancellationToken);
     }
 }

@@ -94,11 +94,11 @@ public static class SiteEndpoints
         string code, SiteRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var key = code.Trim().ToUpperInvariant();
-        var errors = new FieldErrors();
-        if ((request with { Code = request.Code ?? key }).Parse(errors) is not (var parsedCode, var details)) return Problems.Validation(errors);
-        if (parsedCode != key) return Problems.Validation("code", $"The code in the body ('{parsedCode}') differs from the one in the address ('{key}'); site codes cannot be renamed.");
         var site = user.SiteScope().Includes(key) ? await db.Sites.SingleOrDefaultAsync(s => s.Code == key, cancellationToken) : null;
         if (site is null) return Problems.NotFound($"There is no site '{key}' that you may see.");
+        var errors = new FieldErrors();
+        if ((request with { Code = request.Code ?? key }).Parse(errors, site.Details) is not (var parsedCode, var details)) return Problems.Validation(errors);
+        if (parsedCode != key) return Problems.Validation("code", $"The code in the body ('{parsedCode}') differs from the one in the address ('{key}'); site codes cannot be renamed.");
         if (details.Gln is { } gln && await db.Sites.AnyAsync(s => s.Gln == gln && s.Id != site.Id, cancellationToken))
             return Problems.Conflict("duplicate-key", $"GLN {gln} already belongs to another site.");
 
@@ -111,12 +111,14 @@ public static class SiteEndpoints
     }
 
     private static async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        SiteRequest[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        SiteRequest?[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!user.SiteScope().AllSites) return Problems.Forbidden("Only a user or token with all sites in scope may bulk-load sites.");
-        var upsert = new BulkUpsert<Site, SiteDetails>("site")
+        var upsert = new BulkUpsert<SiteRequest, Site, SiteDetails>("site")
         {
-            ParseRow = (errors, row) => rows[row].Parse(errors),
+            RowKey = row => row.Key,
+            DetailsOf = site => site.Details,
+            ParseRow = (row, existing, errors) => row.Parse(errors, existing),
             LoadExisting = async (keys, ct) => await db.Sites.Where(s => keys.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct),
             Create = (code, details) => new Site(code, details),
             Update = (site, details) => site.Update(details),
@@ -124,6 +126,6 @@ public static class SiteEndpoints
             SiteOf = (code, _) => code,
             UniqueValue = details => details.Gln is { } gln ? ("gln", gln.Value) : null,
         };
-        return await upsert.RunAsync(rows.Length, db, audit, cancellationToken);
+        return await upsert.RunAsync(rows, db, audit, cancellationToken);
     }
 }

@@ -13,8 +13,8 @@ namespace Orderly.Pages;
 [EnableRateLimiting(OrderlyServer.SignInRateLimit)]
 public sealed class SignInModel(SignInManager<OrderlyUser> signIn) : PageModel
 {
-    [BindProperty] public string UserName { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
@@ -24,12 +24,14 @@ public sealed class SignInModel(SignInManager<OrderlyUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        Error = result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator."
-            : "The user name or password is not right.";
+        if (!string.IsNullOrWhiteSpace(UserName) && !string.IsNullOrEmpty(Password))
+        {
+            var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        // One message for every failure, so the page does not tell which user names exist.
+        Error = "The user name or password is not right, or the account is locked after 5 failed attempts (for 15 minutes; an administrator can help).";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }

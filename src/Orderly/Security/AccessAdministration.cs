@@ -16,6 +16,9 @@ public sealed class AccessAdministration(
     AuditTrail audit,
     TimeProvider clock)
 {
+    /// <summary>User and token names are short enough that "user (token name)" always fits the audit's actor column.</summary>
+    public const int MaxNameLength = 64;
+
     public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
@@ -35,6 +38,8 @@ public sealed class AccessAdministration(
     public async Task<FieldErrors> AddUserAsync(string userName, string password, string role, SiteScope sites, string? displayName, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(userName) || userName.Length > MaxNameLength)
+            errors.Add("name", $"A user name has 1 to {MaxNameLength} characters.");
         if (!Roles.TryNormalize(role, out var roleName))
             errors.Add("role", $"'{role}' is not a role; use one of: {string.Join(", ", Roles.All)}.");
         await CheckSitesExistAsync(sites, errors, cancellationToken);
@@ -43,16 +48,19 @@ public sealed class AccessAdministration(
         if (!errors.IsEmpty) return errors;
 
         await EnsureRolesAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (the demo seed adds its users with its data).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var user = new OrderlyUser { UserName = userName, DisplayName = displayName ?? userName, Sites = sites, LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
         foreach (var error in created.Errors)
             errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "name", error.Description);
         if (!errors.IsEmpty) return errors;
-        await users.AddToRoleAsync(user, roleName);
+        var assigned = await users.AddToRoleAsync(user, roleName);
+        if (!assigned.Succeeded)
+            throw new InvalidOperationException($"Could not give {userName} the role {roleName}: {string.Join(" ", assigned.Errors.Select(e => e.Description))}");
         audit.Record("created", "user", userName, null, new { userName, role = roleName, sites = sites.ToString() });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return errors;
     }
 
@@ -70,8 +78,8 @@ public sealed class AccessAdministration(
             errors.Add("user", $"There is no user named '{userName}'.");
             return (null, errors);
         }
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-            errors.Add("name", "A token name of 1 to 100 characters is required.");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+            errors.Add("name", $"A token name of 1 to {MaxNameLength} characters is required.");
         else if (await db.ApiTokens.AnyAsync(t => t.UserId == user.Id && t.Name == name, cancellationToken))
             errors.Add("name", $"User '{userName}' already has a token named '{name}'.");
 

@@ -100,8 +100,9 @@ public class LedgerStoreTests
         await using var world = await StorageWorld.CreateAsync(provider);
         var bucket = world.Bucket(world.BinA, world.Bolt);
         Assert.True(await PostAsync(world.Db, StockMovement.Receipt(bucket, Quantity.Of(1))));
-        await Assert.ThrowsAnyAsync<Exception>(() => world.Db.Database.ExecuteSqlAsync(
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => world.Db.Database.ExecuteSqlAsync(
             $"UPDATE stock_balances SET quantity_milli = -1 WHERE item_id = {world.Bolt}", Ct));
+        Assert.Contains("ck_stock_balances_quantity_not_negative", refused.Message, StringComparison.Ordinal);
         Assert.Equal(Quantity.Of(1), await new LedgerStore(world.Db).BalanceAsync(bucket, Ct));
     }
 
@@ -120,17 +121,18 @@ public class LedgerStoreTests
         Assert.True(await PostAsync(world.Db, StockMovement.Receipt(source, Quantity.Of(stock))));
 
         var next = -1;
-        using var start = new Barrier(clients);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             await using var db = world.NewContext();
             await db.Database.OpenConnectionAsync(Ct);
-            start.SignalAndWait(Ct);
+            await gate.Task;
             var succeeded = 0;
             while (Interlocked.Increment(ref next) < attempts)
                 if (await PostAsync(db, StockMovement.Move(source, target, Quantity.Of(1)))) succeeded++;
             return succeeded;
         }, Ct)).ToList();
+        gate.SetResult();
         var successes = (await Task.WhenAll(workers)).Sum();
 
         Assert.Equal(stock, successes);
@@ -138,5 +140,39 @@ public class LedgerStoreTests
         Assert.Equal(Quantity.Zero, await store.BalanceAsync(source, Ct));
         Assert.Equal(Quantity.Of(stock), await store.BalanceAsync(target, Ct));
         Assert.Equal(stock + 1, await world.Db.Movements.CountAsync(Ct));
+    }
+
+    /// <summary>
+    /// Regression: opposite moves between the same two buckets used to lock the rows in opposite
+    /// orders and could deadlock on PostgreSQL. Each client moves one unit back and forth; the
+    /// total never changes and no client fails.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OppositeMoves_Concurrently_NeitherDeadlockNorLoseStock(string provider)
+    {
+        const int clients = 6, rounds = 40;
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var a = world.Bucket(world.BinA, world.Bolt);
+        var b = world.Bucket(world.BinB, world.Bolt);
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(a, Quantity.Of(100))));
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(b, Quantity.Of(100))));
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var workers = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            await using var db = world.NewContext();
+            await gate.Task;
+            for (var round = 0; round < rounds; round++)
+            {
+                var forward = (client + round) % 2 == 0;
+                Assert.True(await PostAsync(db, forward ? StockMovement.Move(a, b, Quantity.Of(1)) : StockMovement.Move(b, a, Quantity.Of(1))));
+            }
+        }, Ct)).ToList();
+        gate.SetResult();
+        await Task.WhenAll(workers);
+
+        var store = new LedgerStore(world.Db);
+        Assert.Equal(Quantity.Of(200), await store.BalanceAsync(a, Ct) + await store.BalanceAsync(b, Ct));
     }
 }

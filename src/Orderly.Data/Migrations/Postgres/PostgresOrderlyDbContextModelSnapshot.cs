@@ -771,8 +771,8 @@ namespace Orderly.Data.Migrations.Postgres
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("actor");
 
                     b.Property<string>("After")
@@ -794,8 +794,8 @@ namespace Orderly.Data.Migrations.Postgres
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("entity_key");
 
                     b.Property<string>("EntityType")
@@ -893,8 +893,8 @@ namespace Orderly.Data.Migrations.Postgres
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("actor");
 
                     b.Property<DateTimeOffset>("At")

@@ -742,7 +742,7 @@ namespace Orderly.Data.Migrations.Sqlite
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
@@ -765,7 +765,7 @@ namespace Orderly.Data.Migrations.Sqlite
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_key");
 
@@ -860,7 +860,7 @@ namespace Orderly.Data.Migrations.Sqlite
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
