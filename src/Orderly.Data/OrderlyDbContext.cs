@@ -7,6 +7,9 @@ using Orderly.Core.Orders;
 using Orderly.Core.Policies;
 using Orderly.Data.Events;
 using Orderly.Data.Orders;
+using Orderly.Data.Warehouse;
+using Orderly.Core.Warehouse;
+using Orderly.Core.Exceptions;
 using Orderly.Data.Audit;
 using Orderly.Data.Inventory;
 using Orderly.Data.Security;
@@ -34,6 +37,12 @@ public abstract class OrderlyDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OrderDecisionRecord> OrderDecisions => Set<OrderDecisionRecord>();
     public DbSet<PolicyValue> PolicyValues => Set<PolicyValue>();
     public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<Wave> Waves => Set<Wave>();
+    public DbSet<PickTask> PickTasks => Set<PickTask>();
+    public DbSet<Container> Containers => Set<Container>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<CarrierEventRecord> CarrierEvents => Set<CarrierEventRecord>();
+    public DbSet<WorkException> Exceptions => Set<WorkException>();
 
     /// <summary>The key ring that protects sign-in cookies and antiforgery tokens, shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

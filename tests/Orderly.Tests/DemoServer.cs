@@ -22,6 +22,9 @@ public sealed class DemoServer : IAsyncLifetime
 {
     public const string DemoPassword = "Orderly-Demo-2026!";
 
+    /// <summary>The signing secret of the test carrier UPS (Standard Webhooks format).</summary>
+    public const string CarrierSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -43,7 +46,7 @@ public sealed class DemoServer : IAsyncLifetime
     /// <summary>Builds, prepares and starts a server on a free loopback port, as <c>orderly serve</c> does.</summary>
     public static async Task<(WebApplication App, Uri Address)> StartAsync(ServerOptions options)
     {
-        var app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0"], options);
+        var app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0", $"--Carriers:UPS:Secret={CarrierSecret}"], options);
         await OrderlyServer.PrepareDatabaseAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

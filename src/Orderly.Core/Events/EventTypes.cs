@@ -20,6 +20,15 @@ public static class EventTypes
     public static readonly EventType StockAdjusted = new("stock.adjusted", "cycle_counting", "Stock was adjusted with a reason code.");
     public static readonly EventType StockMoved = new("stock.moved", "storing", "Stock moved between locations or statuses within a site.");
 
+    public static readonly EventType WaveReleased = new("wave.released", null, "A wave of pick tasks was released at a site.");
+    public static readonly EventType TaskPicked = new("task.picked", "picking", "A pick task was confirmed in full.");
+    public static readonly EventType TaskShortPicked = new("task.short-picked", "picking", "A pick task was confirmed with less than asked.");
+    public static readonly EventType ContainerPacked = new("container.packed", "packing", "Picked goods were packed into a container with an SSCC.");
+    public static readonly EventType ShipmentShipped = new("shipment.shipped", "shipping", "Containers left the site with a carrier.");
+    public static readonly EventType ShipmentTracked = new("shipment.tracked", null, "A carrier reported progress (picked up, in transit, delivered, exception).");
+    public static readonly EventType ExceptionRaised = new("exception.raised", null, "The engine raised a typed exception for its owner role.");
+
     public static IReadOnlyList<EventType> All { get; } =
-        [OrderAccepted, OrderHeld, OrderHoldReleased, OrderCancelled, LineAllocated, LineBackordered, LineCancelled, StockReceived, StockAdjusted, StockMoved];
+        [OrderAccepted, OrderHeld, OrderHoldReleased, OrderCancelled, LineAllocated, LineBackordered, LineCancelled, StockReceived, StockAdjusted, StockMoved,
+         WaveReleased, TaskPicked, TaskShortPicked, ContainerPacked, ShipmentShipped, ShipmentTracked, ExceptionRaised];
 }

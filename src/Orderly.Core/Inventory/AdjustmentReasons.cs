@@ -15,6 +15,7 @@ public static class AdjustmentReasons
         ["expired-disposal"] = "Expired stock written off and disposed of.",
         ["sample"] = "Stock taken for a sample or a test.",
         ["opening-balance"] = "A balance brought over from the system Orderly replaces.",
+        ["short-pick"] = "A picker did not find stock the ledger said was there (raised by a short pick).",
         ["correction"] = "A correction of an earlier posting error; say which in the reference.",
     };
 

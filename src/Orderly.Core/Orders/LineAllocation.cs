@@ -29,9 +29,17 @@ public sealed class LineAllocation
 
     public Quantity Quantity => Quantity.FromMilli(QuantityMilli);
 
+    /// <summary>True once a wave has turned this allocation into a pick task.</summary>
+    public bool Released { get; private set; }
+
     internal void Add(Quantity quantity) => QuantityMilli += quantity.Milli;
 
-    internal void Release() => QuantityMilli = 0;
+    public void Release() => Released = true;
+
+    /// <summary>The pick task consumed this allocation: the stock is now picked (or missing).</summary>
+    internal void Consume() => QuantityMilli = 0;
+
+    internal void Cancel() => QuantityMilli = 0;
 }
 
 /// <summary>Allocated stock an order gave up: the caller moves it back from allocated to available.</summary>

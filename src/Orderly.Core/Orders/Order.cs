@@ -124,6 +124,30 @@ public sealed class Order
             .Select(l => new AllocationNeed(l.LineNumber, l.ItemId, l.Backordered, substitutes(l.ItemId)))
             .ToList();
 
+    /// <summary>Records a confirmed pick against the line of a released allocation.</summary>
+    public void RecordPick(LineAllocation allocation, Quantity picked)
+    {
+        var line = _lines.Single(l => l.Allocations.Contains(allocation));
+        line.Pick(allocation.Quantity, picked);
+        allocation.Consume();
+        RefreshStatus();
+    }
+
+    public void RecordPack(int lineNumber, Quantity quantity)
+    {
+        _lines.Single(l => l.LineNumber == lineNumber).Pack(quantity);
+        RefreshStatus();
+    }
+
+    public void RecordShipment(int lineNumber, Quantity quantity)
+    {
+        _lines.Single(l => l.LineNumber == lineNumber).Ship(quantity);
+        RefreshStatus();
+    }
+
+    /// <summary>May the warehouse pick this order now? Not while it is held (credit, or waiting to ship complete).</summary>
+    public bool Releasable => Holds == OrderHolds.None && Status is not (OrderStatus.Cancelled or OrderStatus.Shipped);
+
     public void ReleaseCreditHold()
     {
         Holds &= ~OrderHolds.Credit;

@@ -59,7 +59,7 @@ public sealed class OrderLine
         if (quantity.Milli > BackorderedMilli) throw new InvalidOperationException($"Line {LineNumber} waits for {Backordered}, not {quantity}.");
         BackorderedMilli -= quantity.Milli;
         AllocatedMilli += quantity.Milli;
-        var existing = _allocations.FirstOrDefault(a => a.SiteId == siteId && a.LocationId == locationId && a.ItemId == itemId);
+        var existing = _allocations.FirstOrDefault(a => a.SiteId == siteId && a.LocationId == locationId && a.ItemId == itemId && !a.Released);
         if (existing is null) _allocations.Add(new LineAllocation(siteId, locationId, itemId, quantity));
         else existing.Add(quantity);
     }
@@ -78,11 +78,40 @@ public sealed class OrderLine
         CancelledMilli += BackorderedMilli + AllocatedMilli;
         BackorderedMilli = 0;
         AllocatedMilli = 0;
-        foreach (var allocation in _allocations) allocation.Release();
+        foreach (var allocation in _allocations) allocation.Cancel();
         return released;
     }
 
     internal void Promise(DateOnly date) => PromiseDate = date;
+
+    /// <summary>
+    /// A pick of a released allocation: what was found moves to picked; what was not is put back
+    /// to waiting (backordered) for the engine to allocate elsewhere or backorder by policy.
+    /// </summary>
+    internal void Pick(Quantity tasked, Quantity picked)
+    {
+        if (picked > tasked) throw new InvalidOperationException("A pick cannot find more than was tasked.");
+        AllocatedMilli -= tasked.Milli;
+        PickedMilli += picked.Milli;
+        BackorderedMilli += tasked.Milli - picked.Milli;
+    }
+
+    internal void Pack(Quantity quantity)
+    {
+        if (quantity.Milli > PickedMilli) throw new InvalidOperationException($"Line {LineNumber} has only {Quantity.FromMilli(PickedMilli)} picked.");
+        PickedMilli -= quantity.Milli;
+        PackedMilli += quantity.Milli;
+    }
+
+    internal void Ship(Quantity quantity)
+    {
+        if (quantity.Milli > PackedMilli) throw new InvalidOperationException($"Line {LineNumber} has only {Quantity.FromMilli(PackedMilli)} packed.");
+        PackedMilli -= quantity.Milli;
+        ShippedMilli += quantity.Milli;
+    }
+
+    public Quantity Picked => Quantity.FromMilli(PickedMilli);
+    public Quantity Packed => Quantity.FromMilli(PackedMilli);
 
     public string Status => this switch
     {

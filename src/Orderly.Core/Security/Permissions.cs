@@ -19,10 +19,14 @@ public static class Permissions
     public const string OrdersRush = "orders:rush";
     public const string CreditRelease = "orders:release-credit";
     public const string EventsRead = "events:read";
+    public const string WavesRelease = "warehouse:release";
+    public const string Pick = "warehouse:pick";
+    public const string Pack = "warehouse:pack";
+    public const string Ship = "warehouse:ship";
 
     public static IReadOnlyList<string> All { get; } =
         [MasterDataRead, MasterDataWrite, InventoryRead, InventoryReceive, InventoryMove, InventoryAdjust, AuditRead,
-         OrdersRead, OrdersCapture, OrdersCancel, OrdersRush, CreditRelease, EventsRead];
+         OrdersRead, OrdersCapture, OrdersCancel, OrdersRush, CreditRelease, EventsRead, WavesRelease, Pick, Pack, Ship];
 
     public static bool IsKnown(string permission) => All.Contains(permission, StringComparer.Ordinal);
 }

@@ -26,11 +26,12 @@ public static class Roles
         [Pmo] = [.. ReadOnly, Permissions.EventsRead],
         [CommandCenter] = [.. ReadOnly, Permissions.EventsRead],
         [Supervisor] = [.. ReadOnly, Permissions.InventoryReceive, Permissions.InventoryMove, Permissions.InventoryAdjust,
-            Permissions.OrdersCapture, Permissions.OrdersCancel, Permissions.OrdersRush],
-        [Picker] = [.. ReadOnly, Permissions.InventoryMove],
+            Permissions.OrdersCapture, Permissions.OrdersCancel, Permissions.OrdersRush,
+            Permissions.WavesRelease, Permissions.Pick, Permissions.Pack, Permissions.Ship],
+        [Picker] = [.. ReadOnly, Permissions.InventoryMove, Permissions.Pick, Permissions.Pack],
         [CustomerService] = [.. ReadOnly, Permissions.OrdersCapture, Permissions.OrdersCancel],
         [Planner] = [.. ReadOnly, Permissions.MasterDataWrite],
-        [Transport] = ReadOnly,
+        [Transport] = [.. ReadOnly, Permissions.Ship],
         [Finance] = [.. ReadOnly, Permissions.CreditRelease],
     };
 

@@ -19,6 +19,7 @@ using Orderly.Allocation;
 using Orderly.Events;
 using Orderly.Orders;
 using Orderly.Policies;
+using Orderly.Warehouse;
 using Orderly.Security;
 using Scalar.AspNetCore;
 
@@ -101,6 +102,10 @@ public static class OrderlyServer
         app.MapPolicyEndpoints();
         app.MapOrderEndpoints();
         app.MapEventEndpoints();
+        app.MapWaveEndpoints();
+        app.MapPickEndpoints();
+        app.MapShippingEndpoints();
+        app.MapCarrierEventEndpoints();
         return app;
     }
 

@@ -21,6 +21,13 @@ public sealed partial class UnexpectedErrorHandler(IProblemDetailsService proble
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Type = Problems.TypePrefix + "changed-meanwhile",
+                Detail = "Another request changed this record at the same moment (for example, confirmed the same pick task); nothing of yours was saved. Reload it.",
+            },
             DbUpdateException db when IsUniqueViolation(db) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

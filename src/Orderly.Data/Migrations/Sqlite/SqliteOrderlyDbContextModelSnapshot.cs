@@ -198,6 +198,64 @@ namespace Orderly.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Orderly.Core.Exceptions.WorkException", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OwnerRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_role");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exceptions");
+
+                    b.HasIndex("SiteId", "Status")
+                        .HasDatabaseName("ix_exceptions_site_id_status");
+
+                    b.ToTable("exceptions", (string)null);
+                });
+
             modelBuilder.Entity("Orderly.Core.MasterData.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -457,6 +515,10 @@ namespace Orderly.Data.Migrations.Sqlite
                     b.Property<long>("QuantityMilli")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity_milli");
+
+                    b.Property<bool>("Released")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released");
 
                     b.Property<long>("SiteId")
                         .HasColumnType("INTEGER")
@@ -725,6 +787,254 @@ namespace Orderly.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_policy_values_key_scope_scope_value_version");
 
                     b.ToTable("policy_values", (string)null);
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.Container", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PackedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("packed_at");
+
+                    b.Property<long?>("ShipmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipment_id");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("Sscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sscc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_containers");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_containers_order_id");
+
+                    b.HasIndex("ShipmentId")
+                        .HasDatabaseName("ix_containers_shipment_id");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_containers_site_id");
+
+                    b.HasIndex("Sscc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_containers_sscc");
+
+                    b.ToTable("containers", (string)null);
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.PickTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_id");
+
+                    b.Property<long>("LocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_id");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PickedMilli")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("picked_milli");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_milli");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("WaveId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wave_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pick_tasks");
+
+                    b.HasIndex("AllocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pick_tasks_allocation_id");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_pick_tasks_item_id");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_pick_tasks_location_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_pick_tasks_order_id");
+
+                    b.HasIndex("WaveId")
+                        .HasDatabaseName("ix_pick_tasks_wave_id");
+
+                    b.HasIndex("SiteId", "Status", "Sequence")
+                        .HasDatabaseName("ix_pick_tasks_site_id_status_sequence");
+
+                    b.ToTable("pick_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.Shipment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_event_at");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<long>("ShippedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_shipments_order_id");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_shipments_site_id");
+
+                    b.HasIndex("Carrier", "TrackingNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_carrier_tracking_number");
+
+                    b.ToTable("shipments", (string)null);
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.Wave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("LineLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_limit");
+
+                    b.Property<long>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tasks");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waves");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_waves_site_id");
+
+                    b.ToTable("waves", (string)null);
                 });
 
             modelBuilder.Entity("Orderly.Data.Audit.AuditEntry", b =>
@@ -1207,6 +1517,59 @@ namespace Orderly.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Orderly.Data.Warehouse.CarrierEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carrier_events");
+
+                    b.HasIndex("Carrier", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carrier_events_carrier_event_id");
+
+                    b.ToTable("carrier_events", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1262,6 +1625,16 @@ namespace Orderly.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Exceptions.WorkException", b =>
+                {
+                    b.HasOne("Orderly.Core.MasterData.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exceptions_sites_site_id");
                 });
 
             modelBuilder.Entity("Orderly.Core.MasterData.Customer", b =>
@@ -1351,6 +1724,101 @@ namespace Orderly.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_order_lines_orders_order_id");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.Container", b =>
+                {
+                    b.HasOne("Orderly.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_containers_orders_order_id");
+
+                    b.HasOne("Orderly.Core.Warehouse.Shipment", null)
+                        .WithMany()
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_containers_shipments_shipment_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_containers_sites_site_id");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.PickTask", b =>
+                {
+                    b.HasOne("Orderly.Core.Orders.LineAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_tasks_line_allocations_allocation_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_tasks_items_item_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_tasks_locations_location_id");
+
+                    b.HasOne("Orderly.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_tasks_orders_order_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_tasks_sites_site_id");
+
+                    b.HasOne("Orderly.Core.Warehouse.Wave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pick_tasks_waves_wave_id");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.Shipment", b =>
+                {
+                    b.HasOne("Orderly.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_orders_order_id");
+
+                    b.HasOne("Orderly.Core.MasterData.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shipments_sites_site_id");
+                });
+
+            modelBuilder.Entity("Orderly.Core.Warehouse.Wave", b =>
+                {
+                    b.HasOne("Orderly.Core.MasterData.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waves_sites_site_id");
                 });
 
             modelBuilder.Entity("Orderly.Data.Inventory.MovementRecord", b =>
