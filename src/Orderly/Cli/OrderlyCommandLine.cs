@@ -20,6 +20,7 @@ public static class OrderlyCommandLine
         root.Subcommands.Add(SeedCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(TokenCommands.Create());
+        root.Subcommands.Add(OrderCommands.Create());
         return root;
     }
 
