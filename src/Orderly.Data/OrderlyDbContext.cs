@@ -43,6 +43,7 @@ public abstract class OrderlyDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Shipment> Shipments => Set<Shipment>();
     public DbSet<CarrierEventRecord> CarrierEvents => Set<CarrierEventRecord>();
     public DbSet<WorkException> Exceptions => Set<WorkException>();
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
 
     /// <summary>The key ring that protects sign-in cookies and antiforgery tokens, shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
