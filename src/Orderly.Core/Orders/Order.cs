@@ -167,7 +167,8 @@ public sealed class Order
         return released;
     }
 
-    public bool CanBeCancelled => _lines.Any(l => l.IsOpen) && _lines.All(l => l.PickedMilli == 0 && l.PackedMilli == 0);
+    /// <summary>Nothing of the order is in the warehouse's hands yet: no pick task released, nothing picked or packed.</summary>
+    public bool CanBeCancelled => _lines.Any(l => l.IsOpen) && _lines.All(l => l.InWarehouse == false);
 
     private void RefreshStatus() => Status = this switch
     {

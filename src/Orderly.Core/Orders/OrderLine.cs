@@ -54,6 +54,9 @@ public sealed class OrderLine
 
     public bool IsOpen => QuantityMilli - ShippedMilli - CancelledMilli > 0;
 
+    /// <summary>True once a pick task is out for the line, or stock of it is picked or packed: cancelling it now would strand the work.</summary>
+    public bool InWarehouse => PickedMilli > 0 || PackedMilli > 0 || _allocations.Any(a => a.Released && a.QuantityMilli > 0);
+
     internal void Allocate(long siteId, long locationId, long itemId, Quantity quantity)
     {
         if (quantity.Milli > BackorderedMilli) throw new InvalidOperationException($"Line {LineNumber} waits for {Backordered}, not {quantity}.");

@@ -28,7 +28,7 @@ public static class PolicyResolver
     {
         PolicyClassification.Mandatory => false,
         PolicyClassification.ControlledVariation => true,
-        PolicyClassification.LocalException => value.ApprovedBy.Length > 0 && value.Justification.Length > 0 && value.ValidUntil is not null,
+        PolicyClassification.LocalException => !string.IsNullOrWhiteSpace(value.ApprovedBy) && !string.IsNullOrWhiteSpace(value.Justification) && value.ValidUntil is not null,
     };
 
     /// <summary>Every policy of the register, resolved for one context.</summary>

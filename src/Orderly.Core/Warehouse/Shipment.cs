@@ -45,6 +45,8 @@ public sealed class Shipment
     {
         if (Status == ShipmentStatus.Delivered) return false;
         if (occurredAt < LastEventAt && status != ShipmentStatus.Delivered) return false;
+        // At the same moment, only a step forward (or an exception) counts: PickedUp never follows InTransit.
+        if (occurredAt == LastEventAt && status != ShipmentStatus.Exception && status <= Status) return false;
         Status = status;
         LastEventAt = occurredAt > LastEventAt ? occurredAt : LastEventAt;
         if (status == ShipmentStatus.Delivered) DeliveredAt = occurredAt;

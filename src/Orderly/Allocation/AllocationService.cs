@@ -36,7 +36,9 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         var now = clock.GetUtcNow();
         _policies ??= await policyStore.ValuesAsync(cancellationToken);
         var resolved = PolicyResolver.ResolveAll(_policies, new PolicyContext(customer.AccountNumber, customer.Segment, homeSite.Code, homeSite.Region), now);
-        _sites ??= await db.Sites.AsNoTracking().Select(s => new SourcingSite(s.Id, s.Code, s.Kind == SiteKind.Dc, s.Region)).ToListAsync(cancellationToken);
+        // Ordered by code, so that several DCs of one region are always tried in the same order.
+        _sites ??= await db.Sites.AsNoTracking().OrderBy(s => s.Code)
+            .Select(s => new SourcingSite(s.Id, s.Code, s.Kind == SiteKind.Dc, s.Region)).ToListAsync(cancellationToken);
         var sourcing = SourcingOrder.For(resolved[PolicyKeys.AllocationSourcing].Value, _sites.Single(s => s.Id == homeSite.Id), _sites);
         var allowSubstitutes = resolved[PolicyKeys.Substitution].Value == PolicyKeys.ApprovedSubstitutes;
 

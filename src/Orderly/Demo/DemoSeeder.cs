@@ -53,7 +53,7 @@ public sealed class DemoSeeder(OrderlyDbContext db, AccessAdministration access,
         var random = new Random(Seed);
         audit.ActorOutsideRequest = "demo-seed";
         // One transaction for data and users: an interrupted first start leaves an empty database, which seeds again.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var balances = await SeedDataAsync(random, cancellationToken);
         var credentials = new List<(string Name, string Role, SiteScope Sites, string Password)>();
         foreach (var (name, role, sites) in Users)

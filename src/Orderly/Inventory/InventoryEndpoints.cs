@@ -193,7 +193,7 @@ public static class InventoryEndpoints
         var locationCodes = await db.Locations.AsNoTracking().Where(l => l.SiteId == site.Id)
             .ToDictionaryAsync(l => l.Id, l => l.Code, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         if (!await ledger.TryPostAsync(movement, audit.Actor, clock.GetUtcNow(), cancellationToken))
         {
             var from = movement.From!.Value;

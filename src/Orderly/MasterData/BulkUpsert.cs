@@ -47,7 +47,7 @@ public sealed class BulkUpsert<TRow, TEntity, TDetails>(string entityType) where
         if (rowCount > MaxRows) errors.Add("$", $"At most {MaxRows} records per request; this one has {rowCount}.");
         if (!errors.IsEmpty) return Problems.Validation(errors);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var keys = rows.OfType<TRow>().Select(RowKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var existing = await LoadExisting(keys, cancellationToken);
 

@@ -28,7 +28,7 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
         {
             if (await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken) is { } existing)
                 return new CaptureResult(existing, Created: false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             try
             {
                 var order = draft.ToOrder(clock.GetUtcNow());

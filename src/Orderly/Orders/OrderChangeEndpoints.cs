@@ -43,15 +43,15 @@ public static class OrderChangeEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 300)
             return Problems.Validation("reason", "Say why, in 1 to 300 characters: the customer and the audit log will read it.");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var order = await reader.FindAsync(id, user, cancellationToken);
         if (order is null) return Problems.NotFound($"There is no order '{id}' that you may see.");
         var line = lineNumber is { } number ? order.Lines.SingleOrDefault(l => l.LineNumber == number) : null;
         if (lineNumber is not null && line is null) return Problems.NotFound($"Order {order.Number} has no line {lineNumber}.");
         if (line is { IsOpen: false } || (line is null && !order.CanBeCancelled))
             return Problems.Conflict("not-cancellable", $"{(line is null ? $"Order {order.Number}" : $"Line {lineNumber}")} has nothing left to cancel, or picking has started.");
-        if (line is { PickedMilli: > 0 } or { PackedMilli: > 0 })
-            return Problems.Conflict("not-cancellable", $"Line {lineNumber} is being picked; cancel what is left after it ships.");
+        if (line is { InWarehouse: true })
+            return Problems.Conflict("not-cancellable", $"Line {lineNumber} is in the warehouse (a pick task is out, or it is picked); cancel what is left after it ships.");
 
         var before = OrderResponse.HoldCodes(order.Holds);
         var released = lineNumber is { } n ? order.CancelLine(n) : order.Cancel();
@@ -86,7 +86,7 @@ public static class OrderChangeEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 300)
             return Problems.Validation("reason", "Say why the hold is released, in 1 to 300 characters.");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var order = await reader.FindAsync(id, user, cancellationToken);
         if (order is null) return Problems.NotFound($"There is no order '{id}' that you may see.");
         if (!order.Holds.HasFlag(OrderHolds.Credit)) return Problems.Conflict("not-held", $"Order {order.Number} is not on credit hold.");

@@ -49,7 +49,7 @@ public sealed class AccessAdministration(
 
         await EnsureRolesAsync();
         // Joins the caller's transaction when there is one (the demo seed adds its users with its data).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteAsync(cancellationToken) : null;
         var user = new OrderlyUser { UserName = userName, DisplayName = displayName ?? userName, Sites = sites, LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
         foreach (var error in created.Errors)

@@ -74,7 +74,7 @@ public static class CarrierEventEndpoints
         if (await db.CarrierEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Carrier == carrier && e.EventId == eventId, cancellationToken) is { } seen)
             return TypedResults.Ok(new CarrierEventResult(eventId, Duplicate: true, seen.Applied, await StatusOfAsync(db, carrier, tracking, cancellationToken)));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var shipment = await db.Shipments.SingleOrDefaultAsync(s => s.Carrier == carrier && s.TrackingNumber == tracking, cancellationToken);
         if (shipment is null)
         {

@@ -32,7 +32,7 @@ public static class PickEndpoints
         long id, ConfirmPickRequest request, ClaimsPrincipal user, OrderlyDbContext db, LedgerStore ledger, AllocationService allocation,
         OrderIntake intake, EventLog events, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var task = await db.PickTasks.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         var site = task is null ? null : await db.Sites.AsNoTracking().SingleAsync(s => s.Id == task.SiteId, cancellationToken);
         if (task is null || !user.SiteScope().Includes(site!.Code)) return Problems.NotFound($"There is no pick task {id} that you may see.");

@@ -39,7 +39,7 @@ public static class ShippingEndpoints
     {
         var (context, problem) = await SiteContext.FindAsync(site, user, db, cancellationToken);
         if (context is null) return Problems.NotFound(problem!);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var order = await FindOrderAsync(request.Order, db, cancellationToken);
         if (order is null) return Problems.Validation("order", $"There is no order '{request.Order}'.");
         var errors = new FieldErrors();
@@ -103,7 +103,7 @@ public static class ShippingEndpoints
         var tracking = request.TrackingNumber?.Trim() ?? "";
         if (tracking.Length is 0 or > 40) errors.Add("trackingNumber", "A tracking number of 1 to 40 characters is required.");
         if (request.Containers is not { Count: > 0 }) errors.Add("containers", "List the SSCCs of the containers that go.");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var order = await FindOrderAsync(request.Order, db, cancellationToken);
         if (order is null) errors.Add("order", $"There is no order '{request.Order}'.");
         var ssccs = request.Containers?.Select(c => c?.Trim() ?? "").ToList() ?? [];

@@ -1,7 +1,11 @@
 namespace Orderly.Warehouse;
 
-/// <summary>Release a wave: at most <c>maxLines</c> pick tasks (1-500, default 50), rush orders first; <c>rushOnly</c> for a carrier cut-off run.</summary>
-public sealed record WaveRequest(int? MaxLines, bool? RushOnly);
+/// <summary>
+/// Release a wave: at most <c>maxLines</c> pick tasks (1-500, default 50), rush orders first.
+/// For a carrier cut-off run, <c>shipBy</c> (yyyy-MM-dd) takes only orders requested by then (or
+/// with no requested date), and <c>rushOnly</c> only rush orders.
+/// </summary>
+public sealed record WaveRequest(int? MaxLines, bool? RushOnly, DateOnly? ShipBy);
 
 public sealed record PickTaskResponse(long Id, long Wave, string Site, string Order, int Line, string Location, string Sku, string Description,
     decimal Quantity, decimal Picked, string BaseUnit, string Status, int Sequence);

@@ -40,7 +40,7 @@ public static class WaveEndpoints
         var (context, problem) = await SiteContext.FindAsync(site, user, db, cancellationToken);
         if (context is null) return Problems.NotFound(problem!);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var siteId = context.Site.Id;
         var candidates = await (
             from o in db.Orders
@@ -49,6 +49,7 @@ public static class WaveEndpoints
             join loc in db.Locations on a.LocationId equals loc.Id
             where a.SiteId == siteId && !a.Released && a.QuantityMilli > 0 && o.Holds == OrderHolds.None
                   && (request.RushOnly != true || o.Priority == OrderPriority.Rush)
+                  && (request.ShipBy == null || o.RequestedDate == null || o.RequestedDate <= request.ShipBy)
             orderby o.Priority == OrderPriority.Rush ? 0 : 1, o.Id, l.LineNumber
             select new { Order = o.Id, a.Id, loc.PickSequence }).Take(limit).ToListAsync(cancellationToken);
         if (candidates.Count == 0)

@@ -163,6 +163,37 @@ public class OrderToShipTests(DemoServer server)
         Assert.Equal("delivered", late.GetProperty("shipmentStatus").GetString());
     }
 
+    [Fact]
+    public async Task Bug_CancellingAfterTheWave_StrandedThePickTask()
+    {
+        using var admin = await server.ClientAsync("admin");
+        var sku = await OrderWorld.ItemAsync(admin, units: 5, site: "BR-PDX");
+        var order = await OrderWorld.CaptureAsync(admin, OrderWorld.Order(await OrderWorld.CustomerAtAsync(admin, "BR-PDX"), (sku, 2)));
+        await WaveAsync(admin, "BR-PDX");
+        await (await admin.PostAsync($"/api/orders/{order.GetProperty("id")}/cancel", new { reason = "too late" })).ProblemAsync(HttpStatusCode.Conflict, "not-cancellable");
+        await (await admin.PostAsync($"/api/orders/{order.GetProperty("id")}/lines/1/cancel", new { reason = "too late" })).ProblemAsync(HttpStatusCode.Conflict, "not-cancellable");
+    }
+
+    [Fact]
+    public async Task Wave_ShipBy_LeavesLaterOrdersForLater()
+    {
+        using var admin = await server.ClientAsync("admin");
+        var sku = await OrderWorld.ItemAsync(admin, units: 5, site: "BR-SEA");
+        var customer = await OrderWorld.CustomerAtAsync(admin, "BR-SEA");
+        var later = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var order = await OrderWorld.CaptureAsync(admin, new
+        {
+            channel = "api", externalRef = "PO-" + Guid.NewGuid().ToString("N")[..12], customer, requestedDate = later,
+            lines = new[] { new { sku, quantity = 1 } },
+        });
+        var shipBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var response = await admin.PostAsync("/api/sites/BR-SEA/waves", new { maxLines = 500, shipBy });
+        var released = response.StatusCode == HttpStatusCode.Created
+            ? (await response.JsonAsync(HttpStatusCode.Created)).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("order").GetString()).ToList()
+            : [];
+        Assert.DoesNotContain(order.GetProperty("number").GetString(), released);
+    }
+
     private static async Task<List<string>> TrailAsync(HttpClient admin, long orderId)
     {
         var trail = new List<string>();
