@@ -67,6 +67,7 @@ public static class OrderlyServer
         services.AddScoped<OrderIntake>();
         services.AddScoped<OrderCapture>();
         services.AddScoped<OrderReader>();
+        services.AddScoped<OrderChanges>();
         services.AddScoped<Orders.Import.OrderImport>();
 
         services.AddOrderlySecurity(options.SignInAttemptsPerMinute);

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Orderly.Allocation;
+using Orderly.Api;
+using Orderly.Audit;
+using Orderly.Core.Definitions;
+using Orderly.Core.Events;
+using Orderly.Core.Inventory;
+using Orderly.Core.Orders;
+using Orderly.Data;
+using Orderly.Data.Inventory;
+using Orderly.Events;
+
+namespace Orderly.Orders;
+
+/// <summary>
+/// Changes to a captured order, for the API and the pages alike: cancelling it or one line (its
+/// allocated stock goes back to available and waiting orders may take it) and releasing a credit hold.
+/// </summary>
+public sealed class OrderChanges(OrderReader reader, OrderlyDbContext db, LedgerStore ledger, EventLog events, AuditTrail audit,
+    TimeProvider clock, BackorderReallocation reallocation)
+{
+    public async Task<(Order? Order, Refusal? Refusal)> CancelAsync(string id, int? lineNumber, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
+            return (null, Refusal.Invalid("reason", "Say why, in 1 to 300 characters: the customer and the audit log will read it."));
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var order = await reader.FindAsync(id, user, cancellationToken);
+        if (order is null) return (null, Refusal.NotFound($"There is no order '{id}' that you may see."));
+        var line = lineNumber is { } number ? order.Lines.SingleOrDefault(l => l.LineNumber == number) : null;
+        if (lineNumber is not null && line is null) return (null, Refusal.NotFound($"Order {order.Number} has no line {lineNumber}."));
+        if (line is { InWarehouse: true } || (line is null && order.Lines.Any(l => l.InWarehouse)))
+            return (null, Refusal.Conflict("not-cancellable", $"{(line is null ? $"Order {order.Number}" : $"Line {lineNumber}")} is in the warehouse (a pick task is out, or it is picked); cancel what is left after it ships."));
+        if (line is { IsOpen: false } || (line is null && !order.CanBeCancelled))
+            return (null, Refusal.Conflict("not-cancellable", $"{(line is null ? $"Order {order.Number}" : $"Line {lineNumber}")} has nothing left to cancel."));
+
+        var key = lineNumber is null ? order.Number : $"{order.Number}/{lineNumber}";
+        var before = OrderResponse.Code(order.Status);
+        var released = lineNumber is { } n ? order.CancelLine(n) : order.Cancel();
+        var now = clock.GetUtcNow();
+        foreach (var stock in released.OrderBy(a => a.SiteId).ThenBy(a => a.LocationId).ThenBy(a => a.ItemId))
+        {
+            var held = new StockBucket(stock.SiteId, stock.LocationId, stock.ItemId, InventoryStatus.Allocated);
+            if (!await ledger.TryPostAsync(StockMovement.Move(held, held with { Status = InventoryStatus.Available }, stock.Quantity, order.Number), audit.Actor, now, cancellationToken))
+                throw new InvalidOperationException($"The ledger holds less allocated stock than order {order.Number} records; the books disagree.");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var itemId in released.Select(r => r.ItemId).Distinct())
+            await reallocation.ReallocateAsync(itemId, audit.Actor, cancellationToken);
+        events.Append(lineNumber is null ? EventTypes.OrderCancelled : EventTypes.LineCancelled, lineNumber is null ? "order" : "order-line",
+            key, new { reason = reason.Trim() }, order.Id);
+        audit.Record("cancelled", "order", key, new { status = before }, new { status = OrderResponse.Code(order.Status) }, reason.Trim());
+        await db.SaveChangesAsync(cancellationToken);
+        await events.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (order, null);
+    }
+
+    public async Task<(Order? Order, Refusal? Refusal)> ReleaseCreditHoldAsync(string id, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
+            return (null, Refusal.Invalid("reason", "Say why the hold is released, in 1 to 300 characters."));
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var order = await reader.FindAsync(id, user, cancellationToken);
+        if (order is null) return (null, Refusal.NotFound($"There is no order '{id}' that you may see."));
+        if (!order.Holds.HasFlag(OrderHolds.Credit)) return (null, Refusal.Conflict("not-held", $"Order {order.Number} is not on credit hold."));
+        order.ReleaseCreditHold();
+        events.Append(EventTypes.OrderHoldReleased, "order", order.Number, new { hold = "credit", reason = reason.Trim() }, order.Id);
+        audit.Record("credit-hold-released", "order", order.Number, new { holds = "credit" }, new { holds = OrderResponse.HoldCodes(order.Holds) }, reason.Trim());
+        await db.SaveChangesAsync(cancellationToken);
+        await events.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (order, null);
+    }
+}

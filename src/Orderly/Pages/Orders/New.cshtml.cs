@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Orderly.Core.Definitions;
+using Orderly.Core.Security;
+using Orderly.Data;
+using Orderly.MasterData;
+using Orderly.Orders;
+using Orderly.Security;
+
+namespace Orderly.Pages.Orders;
+
+/// <summary>
+/// The customer-service order form. It sends the canonical order through the same intake as the
+/// API, so it shows the same messages; a reference generated when the form is shown makes a
+/// double-submitted form capture one order.
+/// </summary>
+[Authorize(Policy = Permissions.OrdersCapture)]
+public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDbContext db) : PageModel
+{
+    public const int LineRows = 6;
+
+    [BindProperty] public string? Customer { get; set; }
+    [BindProperty] public string? ExternalRef { get; set; }
+    [BindProperty] public string? FormRef { get; set; }
+    [BindProperty] public string? RequestedDate { get; set; }
+    [BindProperty] public string? Priority { get; set; }
+    [BindProperty] public List<OrderLineRequest> Lines { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Lookup { get; set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyList<(string Account, string Name, string Site)> Customers { get; private set; } = [];
+    public IReadOnlyList<(string Sku, string Description, string Unit, IReadOnlyList<(string Site, decimal Available)> Stock)> Found { get; private set; } = [];
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        FormRef = "CS-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        // Empty rows of the form are not lines; the rest keep their row number for the messages.
+        var rows = Lines.Select((line, row) => (line, row)).Where(l => !string.IsNullOrWhiteSpace(l.line.Sku) || l.line.Quantity is not null).ToList();
+        var lines = rows.Select(r => r.line).ToList();
+        var request = new CaptureOrderRequest("phone", string.IsNullOrWhiteSpace(ExternalRef) ? FormRef : ExternalRef.Trim(), Customer, null,
+            string.IsNullOrWhiteSpace(RequestedDate) ? null : RequestedDate, Priority, lines);
+        var (draft, errors) = await intake.ValidateAsync(request, User, cancellationToken);
+        if (draft is null)
+        {
+            Errors = errors.ToDictionary().ToDictionary(
+                e => System.Text.RegularExpressions.Regex.Replace(e.Key, @"^lines\[(\d+)\]", m => $"lines[{rows[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].row}]"),
+                e => e.Value, StringComparer.Ordinal);
+            await LoadAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var result = await capture.CaptureAsync(draft, User.Actor(), cancellationToken);
+        return Redirect($"/orders/{result.Order.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        while (Lines.Count < LineRows) Lines.Add(new OrderLineRequest(null, null, null, null));
+        var sites = db.Sites.AsNoTracking().InScope(User.SiteScope());
+        Customers = (await db.Customers.AsNoTracking().Where(c => !c.Blocked)
+                .Join(sites, c => c.HomeSiteId, s => s.Id, (c, s) => new { c.AccountNumber, c.Name, s.Code })
+                .OrderBy(c => c.AccountNumber).ToListAsync(cancellationToken))
+            .Select(c => (c.AccountNumber, c.Name, c.Code)).ToList();
+        if (string.IsNullOrWhiteSpace(Lookup)) return;
+
+        var term = Lookup.Trim();
+        var upper = term.ToUpperInvariant();
+        var lower = term.ToLowerInvariant();
+        var items = await db.Items.AsNoTracking().Where(i => i.Active && i.Sellable && (i.Sku.StartsWith(upper) || i.Description.ToLower().Contains(lower)))
+            .OrderBy(i => i.Sku).Take(15).Select(i => new { i.Id, i.Sku, i.Description, i.BaseUnit }).ToListAsync(cancellationToken);
+        var ids = items.Select(i => i.Id).ToList();
+        var stock = await (from b in db.Balances.AsNoTracking()
+                           join s in sites on b.SiteId equals s.Id
+                           where ids.Contains(b.ItemId) && b.Status == InventoryStatus.Available && b.QuantityMilli > 0
+                           group b by new { b.ItemId, s.Code } into g
+                           select new { g.Key.ItemId, g.Key.Code, Milli = g.Sum(b => b.QuantityMilli) }).ToListAsync(cancellationToken);
+        Found = items.Select(i => (i.Sku, i.Description, i.BaseUnit,
+            (IReadOnlyList<(string, decimal)>)stock.Where(s => s.ItemId == i.Id).OrderBy(s => s.Code).Select(s => (s.Code, s.Milli / 1000m)).ToList())).ToList();
+    }
+}
