@@ -68,6 +68,9 @@ public static class OrderlyServer
         services.AddScoped<OrderCapture>();
         services.AddScoped<OrderReader>();
         services.AddScoped<OrderChanges>();
+        services.AddScoped<PickConfirmation>();
+        services.AddScoped<WaveRelease>();
+        services.AddScoped<Shipping>();
         services.AddScoped<Orders.Import.OrderImport>();
 
         services.AddOrderlySecurity(options.SignInAttemptsPerMinute);

@@ -32,10 +32,5 @@ public static class OrderChangeEndpoints
         (Core.Orders.Order? Order, Api.Refusal? Refusal) outcome, OrderReader reader, CancellationToken cancellationToken) =>
         outcome.Order is { } order
             ? TypedResults.Ok(await reader.ResponseAsync(order, cancellationToken))
-            : outcome.Refusal!.ToResult().Result switch
-            {
-                ValidationProblem validation => validation,
-                ProblemHttpResult problem => problem,
-                _ => throw new InvalidOperationException("A refusal maps to a problem."),
-            };
+            : outcome.Refusal!.ToResult<Ok<OrderResponse>>();
 }

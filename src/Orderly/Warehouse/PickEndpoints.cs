@@ -18,71 +18,16 @@ using Orderly.Security;
 
 namespace Orderly.Warehouse;
 
-/// <summary>
-/// Confirming a pick: what was found moves from allocated in its bin to picked at the staging
-/// lane; what was not is written off the ledger (reason short-pick), raised as a pick-short
-/// exception for the supervisor, and allocated elsewhere or backordered by policy.
-/// </summary>
+/// <summary>Confirming a pick task over the API; the rules live in <see cref="PickConfirmation"/>.</summary>
 public static class PickEndpoints
 {
     public static void MapPickEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/pick-tasks/{id:long}/confirm", Confirm).WithTags("Warehouse").RequireAuthorization(Permissions.Pick);
 
     private static async Task<Results<Ok<PickTaskResponse>, ValidationProblem, ProblemHttpResult>> Confirm(
-        long id, ConfirmPickRequest request, ClaimsPrincipal user, OrderlyDbContext db, LedgerStore ledger, AllocationService allocation,
-        OrderIntake intake, EventLog events, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        long id, ConfirmPickRequest request, ClaimsPrincipal user, PickConfirmation confirmation, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var task = await db.PickTasks.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        var site = task is null ? null : await db.Sites.AsNoTracking().SingleAsync(s => s.Id == task.SiteId, cancellationToken);
-        if (task is null || !user.SiteScope().Includes(site!.Code)) return Problems.NotFound($"There is no pick task {id} that you may see.");
-        var item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == task.ItemId, cancellationToken);
-
-        Quantity picked;
-        if (request.Quantity is null) return Problems.Validation("quantity", "Say how many you picked (0 when the location was empty).");
-        if (request.Quantity == 0) picked = Quantity.Zero;
-        else if (!item.TryToBase(request.Quantity.Value, null, out picked, out var error)) return Problems.Validation("quantity", error);
-        if (task.Refusal(picked) is { } refusal)
-            return task.Status == Core.Warehouse.PickTaskStatus.Open ? Problems.Validation("quantity", refusal) : Problems.Conflict("already-confirmed", refusal);
-
-        var (context, problem) = await SiteContext.FindAsync(site!.Code, user, db, cancellationToken);
-        if (context is null) return Problems.Conflict("no-staging", problem!);
-        var order = await db.Orders.Include(o => o.Lines).ThenInclude(l => l.Allocations).SingleAsync(o => o.Id == task.OrderId, cancellationToken);
-        var lineAllocation = order.Lines.SelectMany(l => l.Allocations).Single(a => a.Id == task.AllocationId);
-        var line = order.Lines.Single(l => l.Allocations.Contains(lineAllocation));
-        var now = clock.GetUtcNow();
-        var actor = audit.Actor;
-
-        // The task is confirmed first: its status is a concurrency token, so of two racing
-        // confirmations the second finds the task no longer open and nothing else happens.
-        task.Confirm(picked, actor, now);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var bin = new StockBucket(task.SiteId, task.LocationId, task.ItemId, InventoryStatus.Allocated);
-        if (!picked.IsZero && !await ledger.TryPostAsync(StockMovement.Move(bin, new StockBucket(task.SiteId, context.Staging.Id, task.ItemId, InventoryStatus.Picked), picked, order.Number), actor, now, cancellationToken))
-            throw new InvalidOperationException($"The ledger holds less allocated stock at the task's bin than task {id} asks for; the books disagree.");
-        var missing = task.Quantity - picked;
-        if (!missing.IsZero && !await ledger.TryPostAsync(StockMovement.Adjustment(bin, increase: false, missing, "short-pick", $"task {id}"), actor, now, cancellationToken))
-            throw new InvalidOperationException($"The ledger holds less allocated stock at the task's bin than task {id} asks for; the books disagree.");
-
-        order.RecordPick(lineAllocation, picked);
-        var taskKey = id.ToString(CultureInfo.InvariantCulture);
-        events.Append(missing.IsZero ? EventTypes.TaskPicked : EventTypes.TaskShortPicked, "pick-task", taskKey,
-            new { order = order.Number, line = line.LineNumber, sku = item.Sku, asked = task.Quantity.Value, picked = picked.Value }, order.Id, site.Code);
-        if (!missing.IsZero)
-        {
-            var exception = new WorkException(WorkException.PickShort, task.SiteId, order.Id, $"task {id}", Roles.Supervisor,
-                $"{missing} {item.BaseUnit} of {item.Sku} missing at {site.Code}; order {order.Number} line {line.LineNumber}.", now);
-            db.Exceptions.Add(exception);
-            events.Append(EventTypes.ExceptionRaised, "exception", WorkException.PickShort,
-                new { type = WorkException.PickShort, task = id, missing = missing.Value, owner = Roles.Supervisor }, order.Id, site.Code);
-            var customer = await db.Customers.AsNoTracking().Include(c => c.HomeSite).SingleAsync(c => c.Id == order.CustomerId, cancellationToken);
-            await allocation.AllocateAsync(order, customer, customer.HomeSite!, intake.SiteToday(customer.HomeSite), actor, cancellationToken);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await events.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var view = await WaveEndpoints.TaskViews(db).SingleAsync(t => t.Id == id, cancellationToken);
-        return TypedResults.Ok(WaveEndpoints.View(view));
+        var (task, refusal) = await confirmation.ConfirmAsync(id, request.Quantity, user, cancellationToken);
+        return task is not null ? TypedResults.Ok(task) : refusal!.ToResult<Ok<PickTaskResponse>>();
     }
 }

@@ -27,56 +27,13 @@ public static class WaveEndpoints
         app.MapGet("/api/pick-tasks/{id:long}", Task).WithTags("Warehouse").RequireAuthorization(Permissions.Pick);
     }
 
-    /// <summary>
-    /// Turns allocated, unreleased stock of releasable orders (no holds) into pick tasks, rush
-    /// orders first, then oldest first, up to the line limit; tasks are sequenced along the pick path.
-    /// </summary>
     private static async Task<Results<Created<WaveResponse>, ValidationProblem, ProblemHttpResult>> Release(
-        string site, WaveRequest request, ClaimsPrincipal user, OrderlyDbContext db, EventLog events, AuditTrail audit, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string site, WaveRequest request, ClaimsPrincipal user, WaveRelease waves, CancellationToken cancellationToken)
     {
-        var limit = request.MaxLines ?? 50;
-        if (limit is < 1 or > MaxWaveLines) return Problems.Validation("maxLines", $"A wave has 1 to {MaxWaveLines} lines.");
-        var (context, problem) = await SiteContext.FindAsync(site, user, db, cancellationToken);
-        if (context is null) return Problems.NotFound(problem!);
-
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var siteId = context.Site.Id;
-        var candidates = await (
-            from o in db.Orders
-            from l in o.Lines
-            from a in l.Allocations
-            join loc in db.Locations on a.LocationId equals loc.Id
-            where a.SiteId == siteId && !a.Released && a.QuantityMilli > 0 && o.Holds == OrderHolds.None
-                  && (request.RushOnly != true || o.Priority == OrderPriority.Rush)
-                  && (request.ShipBy == null || o.RequestedDate == null || o.RequestedDate <= request.ShipBy)
-            orderby o.Priority == OrderPriority.Rush ? 0 : 1, o.Id, l.LineNumber
-            select new { Order = o.Id, a.Id, loc.PickSequence }).Take(limit).ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-            return Problems.Conflict("nothing-to-release", $"Nothing at {context.Site.Code} is allocated and free of holds; no wave was released.");
-
-        var wave = new Wave(siteId, limit, audit.Actor, clock.GetUtcNow());
-        db.Waves.Add(wave);
-        await db.SaveChangesAsync(cancellationToken);
-        var ids = candidates.Select(c => c.Id).ToList();
-        var allocations = await db.LineAllocations.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var sequence = 0;
-        foreach (var candidate in candidates.OrderBy(c => c.PickSequence).ThenBy(c => c.Id))
-        {
-            var allocation = allocations[candidate.Id];
-            allocation.Release();
-            db.PickTasks.Add(new PickTask(wave.Id, siteId, candidate.Order, allocation.Id, allocation.LocationId, allocation.ItemId, ++sequence, allocation.Quantity));
-        }
-        wave.Count(sequence);
-        events.Append(EventTypes.WaveReleased, "wave", wave.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { tasks = sequence, orders = candidates.Select(c => c.Order).Distinct().Count() }, siteCode: context.Site.Code);
-        await db.SaveChangesAsync(cancellationToken);
-        await events.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        var tasks = await TaskViews(db).Where(t => t.Wave == wave.Id).OrderBy(t => t.Sequence).ToListAsync(cancellationToken);
-        return TypedResults.Created($"/api/sites/{context.Site.Code}/pick-tasks?wave={wave.Id}",
-            new WaveResponse(wave.Id, context.Site.Code, wave.ReleasedAt, wave.ReleasedBy, tasks.Select(View).ToList()));
+        var (wave, refusal) = await waves.ReleaseAsync(site, request, user, cancellationToken);
+        return wave is not null
+            ? TypedResults.Created($"/api/sites/{wave.Site}/pick-tasks?wave={wave.Id}", wave)
+            : refusal!.ToResult<Created<WaveResponse>>();
     }
 
     private static async Task<Results<Ok<Page<PickTaskResponse>>, ValidationProblem, ProblemHttpResult>> Tasks(
