@@ -17,7 +17,7 @@ public static class EventTypes
     public static readonly EventType LineBackordered = new("line.backordered", null, "Part of a line waits for stock, with a promise date.");
     public static readonly EventType LineCancelled = new("line.cancelled", null, "An order line, or its unallocatable remainder, was cancelled.");
     public static readonly EventType StockReceived = new("stock.received", "receiving", "Stock was received into a site's inventory.");
-    public static readonly EventType StockAdjusted = new("stock.adjusted", "cycle_counting", "Stock was adjusted with a reason code.");
+    public static readonly EventType StockAdjusted = new("stock.adjusted", null, "Stock was adjusted with a reason code (no single CBV step: a count, a write-off and a found item differ).");
     public static readonly EventType StockMoved = new("stock.moved", "storing", "Stock moved between locations or statuses within a site.");
 
     public static readonly EventType WaveReleased = new("wave.released", null, "A wave of pick tasks was released at a site.");

@@ -15,13 +15,22 @@ public sealed class Container
 
     private Container() { }
 
-    public Container(long siteId, long orderId, Sscc sscc, IEnumerable<ContainerLine> lines, DateTimeOffset packedAt)
+    public Container(long siteId, long orderId, IEnumerable<ContainerLine> lines, DateTimeOffset packedAt)
     {
         SiteId = siteId;
         OrderId = orderId;
-        Sscc = sscc.Value;
         PackedAt = packedAt;
         _lines.AddRange(lines);
+        // Unique until the real SSCC is assigned from the id, within the same transaction.
+        Sscc = "T" + Guid.NewGuid().ToString("N")[..17];
+    }
+
+    /// <summary>Gives the container its SSCC, with its id as the serial reference, once it has an id.</summary>
+    public Sscc AssignSscc(string companyPrefix)
+    {
+        var sscc = Definitions.Sscc.Create(0, companyPrefix, Id);
+        Sscc = sscc.Value;
+        return sscc;
     }
 
     public long Id { get; private set; }

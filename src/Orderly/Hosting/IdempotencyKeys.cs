@@ -69,6 +69,13 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         {
             await next(context);
         }
+        catch
+        {
+            // A failure is not an answer: forget the key so the client can retry it.
+            db.IdempotencyKeys.Remove(record);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
         finally
         {
             context.Response.Body = original;

@@ -51,6 +51,9 @@ public static class OrderlyServer
         if (options.LogToStandardError)
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        if (builder.Configuration["Orderly:Gs1CompanyPrefix"] is { } prefix && (prefix.Length is < 7 or > 10 || !prefix.All(char.IsAsciiDigit)))
+            throw new ArgumentException($"Orderly:Gs1CompanyPrefix '{prefix}' is not a GS1 company prefix (7 to 10 digits).");
+
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.Clock);

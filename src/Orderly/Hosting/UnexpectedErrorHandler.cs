@@ -35,7 +35,7 @@ public sealed partial class UnexpectedErrorHandler(IProblemDetailsService proble
                 Type = Problems.TypePrefix + "duplicate-key",
                 Detail = "Another record already has one of these unique values (SKU, GTIN, GLN, code or account number), or one was saved at the same moment; nothing of yours was saved.",
             },
-            PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } => new ProblemDetails
+            PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } or Allocation.AllocationRaceException => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Busy",

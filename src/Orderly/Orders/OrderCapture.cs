@@ -9,8 +9,12 @@ using Orderly.Events;
 
 namespace Orderly.Orders;
 
-/// <summary>The captured order, and whether this request created it or found it already captured.</summary>
-public sealed record CaptureResult(Order Order, bool Created);
+/// <summary>
+/// The captured order and whether this request created it, or found it already captured. When the
+/// channel and reference belong to another customer's order, <see cref="Taken"/> is true and no
+/// order is returned (that order is not the caller's to see).
+/// </summary>
+public sealed record CaptureResult(Order? Order, bool Created, bool Taken = false);
 
 /// <summary>
 /// Saves a validated order and allocates it in one transaction. Capture is idempotent on
@@ -27,7 +31,7 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
         for (var attempt = 1; ; attempt++)
         {
             if (await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken) is { } existing)
-                return new CaptureResult(existing, Created: false);
+                return existing.CustomerId == draft.Customer.Id ? new CaptureResult(existing, Created: false) : new CaptureResult(null, false, Taken: true);
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
             try
             {

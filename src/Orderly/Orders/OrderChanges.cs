@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Orderly.Allocation;
 using Orderly.Api;
 using Orderly.Audit;
@@ -47,7 +48,7 @@ public sealed class OrderChanges(OrderReader reader, OrderlyDbContext db, Ledger
         foreach (var itemId in released.Select(r => r.ItemId).Distinct())
             await reallocation.ReallocateAsync(itemId, audit.Actor, cancellationToken);
         events.Append(lineNumber is null ? EventTypes.OrderCancelled : EventTypes.LineCancelled, lineNumber is null ? "order" : "order-line",
-            key, new { reason = reason.Trim() }, order.Id);
+            key, new { reason = reason.Trim() }, order.Id, await HomeSiteAsync(order, cancellationToken));
         audit.Record("cancelled", "order", key, new { status = before }, new { status = OrderResponse.Code(order.Status) }, reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         await events.FlushAsync(cancellationToken);
@@ -64,11 +65,14 @@ public sealed class OrderChanges(OrderReader reader, OrderlyDbContext db, Ledger
         if (order is null) return (null, Refusal.NotFound($"There is no order '{id}' that you may see."));
         if (!order.Holds.HasFlag(OrderHolds.Credit)) return (null, Refusal.Conflict("not-held", $"Order {order.Number} is not on credit hold."));
         order.ReleaseCreditHold();
-        events.Append(EventTypes.OrderHoldReleased, "order", order.Number, new { hold = "credit", reason = reason.Trim() }, order.Id);
+        events.Append(EventTypes.OrderHoldReleased, "order", order.Number, new { hold = "credit", reason = reason.Trim() }, order.Id, await HomeSiteAsync(order, cancellationToken));
         audit.Record("credit-hold-released", "order", order.Number, new { holds = "credit" }, new { holds = OrderResponse.HoldCodes(order.Holds) }, reason.Trim());
         await db.SaveChangesAsync(cancellationToken);
         await events.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (order, null);
     }
+
+    private Task<string> HomeSiteAsync(Order order, CancellationToken cancellationToken) =>
+        db.Sites.Where(s => s.Id == order.HomeSiteId).Select(s => s.Code).SingleAsync(cancellationToken);
 }

@@ -30,6 +30,8 @@ public sealed record OrderLineResponse(
     decimal Allocated,
     decimal Backordered,
     decimal Cancelled,
+    decimal Picked,
+    decimal Packed,
     decimal Shipped,
     string Status,
     DateOnly? PromiseDate,
@@ -54,7 +56,7 @@ public sealed record OrderResponse(
         order.ShipTo, order.RequestedDate, order.Priority.ToString().ToLowerInvariant(), HoldCodes(order.Holds), order.CreatedAt,
         order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineResponse(
             l.LineNumber, l.Sku, l.RequestedQuantity, l.RequestedUnit, l.Quantity.Value, l.Allocated.Value, l.Backordered.Value,
-            l.Cancelled.Value, l.Shipped.Value, l.Status, l.PromiseDate,
+            l.Cancelled.Value, l.Picked.Value, l.Packed.Value, l.Shipped.Value, l.Status, l.PromiseDate,
             l.Allocations.Where(a => a.QuantityMilli > 0)
                 .GroupBy(a => (a.SiteId, a.ItemId))
                 .Select(g => new AllocationResponse(siteCodes[g.Key.SiteId], g.Sum(a => a.QuantityMilli) / 1000m,

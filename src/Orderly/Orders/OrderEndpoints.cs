@@ -27,12 +27,13 @@ public static class OrderEndpoints
     }
 
     /// <summary>Captures one order: 201 when created, 200 with the original when (channel, externalRef) was seen before.</summary>
-    private static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>, ValidationProblem>> Capture(
+    private static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> Capture(
         CaptureOrderRequest request, ClaimsPrincipal user, OrderIntake intake, OrderCapture capture, OrderReader reader, CancellationToken cancellationToken)
     {
         var (draft, errors) = await intake.ValidateAsync(request, user, cancellationToken);
         if (draft is null) return Problems.Validation(errors, "The order was not captured; see errors.");
         var result = await capture.CaptureAsync(draft, user.Actor(), cancellationToken);
+        if (result.Order is null) return Problems.Conflict("external-ref-taken", ExternalRefTaken(draft));
         var response = await reader.ResponseAsync(result.Order, cancellationToken);
         return result.Created ? TypedResults.Created($"/api/orders/{response.Id}", response) : TypedResults.Ok(response);
     }
@@ -63,10 +64,18 @@ public static class OrderEndpoints
                 continue;
             }
             var result = await capture.CaptureAsync(draft, user.Actor(), cancellationToken);
+            if (result.Order is null)
+            {
+                results.Add(new BatchItemResult(index, request.ExternalRef, 409, null, new Dictionary<string, string[]> { ["externalRef"] = [ExternalRefTaken(draft)] }));
+                continue;
+            }
             results.Add(new BatchItemResult(index, request.ExternalRef, result.Created ? 201 : 200, await reader.ResponseAsync(result.Order, cancellationToken), null));
         }
-        return TypedResults.Ok(new BatchResult(results.Count(r => r.Status == 201), results.Count(r => r.Status == 200), results.Count(r => r.Status == 400), results));
+        return TypedResults.Ok(new BatchResult(results.Count(r => r.Status == 201), results.Count(r => r.Status == 200), results.Count(r => r.Status >= 400), results));
     }
+
+    private static string ExternalRefTaken(OrderDraft draft) =>
+        $"Reference '{draft.ExternalRef}' on channel {draft.Channel.ToString().ToLowerInvariant()} belongs to another customer's order; use a reference of this customer's own.";
 
     public sealed record OrderSummary(long Id, string Number, string Status, string Channel, string ExternalRef, string Customer,
         string Priority, DateTimeOffset CreatedAt, int Lines);

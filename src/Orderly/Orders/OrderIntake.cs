@@ -153,13 +153,18 @@ public sealed class OrderIntake(OrderlyDbContext db, PolicyStore policies, TimeP
             return result;
         }
 
-        var skus = lines.Select(l => l.Sku?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
+        var skus = lines.Select(l => l?.Sku?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
         var items = await db.Items.AsNoTracking().Where(i => skus.Contains(i.Sku)).ToDictionaryAsync(i => i.Sku, StringComparer.Ordinal, cancellationToken);
         var seenNumbers = new Dictionary<int, int>();
         for (var index = 0; index < lines.Count; index++)
         {
             var line = lines[index];
             var field = $"lines[{index}]";
+            if (line is null)
+            {
+                errors.Add(field, "A line is required here, not null.");
+                continue;
+            }
             var number = line.Line ?? index + 1;
             if (line.Line is < 1 or > 9999) errors.Add($"{field}.line", "A line number is between 1 and 9999.");
             else if (!seenNumbers.TryAdd(number, index)) errors.Add($"{field}.line", $"Line number {number} is also used by lines[{seenNumbers[number]}].");

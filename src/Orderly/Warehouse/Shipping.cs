@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Api;
 using Orderly.Audit;
@@ -29,6 +28,8 @@ public sealed class Shipping(OrderlyDbContext db, LedgerStore ledger, EventLog e
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var order = await FindOrderAsync(request.Order, cancellationToken);
         if (order is null) return (null, Refusal.Invalid("order", $"There is no order '{request.Order}'."));
+        if (order.Holds != OrderHolds.None)
+            return (null, Refusal.Conflict("order-held", $"Order {order.Number} is on hold ({string.Join(", ", Orders.OrderResponse.HoldCodes(order.Holds))}); its goods wait at the staging lane until the hold is lifted."));
         var errors = new FieldErrors();
         if (request.Lines is not { Count: > 0 }) errors.Add("lines", "Say which lines go into the container, and how many of each.");
         var picked = await PickedNotPackedAsync(order.Id, context.Site.Id, cancellationToken);
@@ -63,11 +64,11 @@ public sealed class Shipping(OrderlyDbContext db, LedgerStore ledger, EventLog e
                 throw new InvalidOperationException($"The ledger holds less picked stock at {context.Site.Code} than order {order.Number} records; the books disagree.");
             order.RecordPack(content.LineNumber, Quantity.FromMilli(content.QuantityMilli));
         }
-        var prefix = configuration["Orderly:Gs1CompanyPrefix"] ?? ShippingEndpoints.DefaultCompanyPrefix;
-        // A random serial within the prefix's range; the unique index on SSCC refuses the rare repeat.
-        var sscc = Sscc.Create(0, prefix, RandomNumberGenerator.GetInt32(1, int.MaxValue) % (long)Math.Pow(10, 16 - prefix.Length));
-        var container = new Container(context.Site.Id, order.Id, sscc, contents, now);
+        // The serial reference is the container's own id: unique for as long as the data lives, never reused.
+        var container = new Container(context.Site.Id, order.Id, contents, now);
         db.Containers.Add(container);
+        await db.SaveChangesAsync(cancellationToken);
+        var sscc = container.AssignSscc(configuration["Orderly:Gs1CompanyPrefix"] ?? ShippingEndpoints.DefaultCompanyPrefix);
         events.Append(EventTypes.ContainerPacked, "container", sscc.Value,
             new { order = order.Number, lines = contents.Select(c => new { line = c.LineNumber, quantity = c.QuantityMilli / 1000m }) }, order.Id, context.Site.Code);
         await db.SaveChangesAsync(cancellationToken);
@@ -91,6 +92,7 @@ public sealed class Shipping(OrderlyDbContext db, LedgerStore ledger, EventLog e
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var order = await FindOrderAsync(request.Order, cancellationToken);
         if (order is null) errors.Add("order", $"There is no order '{request.Order}'.");
+        if (order is { Holds: not OrderHolds.None }) errors.Add("order", $"Order {order.Number} is on hold; nothing of it ships until the hold is lifted.");
         var ssccs = request.Containers?.Select(c => c?.Trim() ?? "").ToList() ?? [];
         var containers = await db.Containers.Where(c => ssccs.Contains(c.Sscc) && c.SiteId == context.Site.Id).ToListAsync(cancellationToken);
         for (var i = 0; i < ssccs.Count; i++)

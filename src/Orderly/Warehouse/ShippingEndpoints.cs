@@ -35,7 +35,7 @@ public static class ShippingEndpoints
     {
         var (container, refusal) = await shipping.PackAsync(site, request, user, cancellationToken);
         return container is not null
-            ? TypedResults.Created($"/api/sites/{container.Site}/containers/{container.Sscc}", container)
+            ? TypedResults.Created($"/api/orders/{container.Order}", container)
             : refusal!.ToResult<Created<ContainerResponse>>();
     }
 

@@ -118,4 +118,26 @@ public class OrderValidationTests(DemoServer server)
         Assert.Equal(400, result.GetProperty("results")[1].GetProperty("status").GetInt32());
         Assert.True(result.GetProperty("results")[1].GetProperty("errors").TryGetProperty("lines[0].quantity", out _));
     }
+
+    [Fact]
+    public async Task NullLine_IsAFieldError()
+    {
+        var (admin, customer, sku) = await SetUpAsync();
+        using var owned = admin;
+        var problem = await (await admin.PostAsync("/api/orders", Order(customer, [new { sku, quantity = 1 }, null!]))).ProblemAsync(HttpStatusCode.BadRequest, "validation");
+        problem.FieldError("lines[1]");
+    }
+
+    [Fact]
+    public async Task SameReference_ForAnotherCustomer_IsRefused_NotAnsweredWithTheFirstOrder()
+    {
+        var (admin, customer, sku) = await SetUpAsync();
+        using var owned = admin;
+        var reference = "PO-" + Guid.NewGuid().ToString("N")[..10];
+        await (await admin.PostAsync("/api/orders", new { channel = "api", externalRef = reference, customer, lines = new[] { new { sku, quantity = 1 } } })).JsonAsync(HttpStatusCode.Created);
+        var other = await OrderWorld.CustomerAtAsync(admin, "BR-DAL");
+        var problem = await (await admin.PostAsync("/api/orders", new { channel = "api", externalRef = reference, customer = other, lines = new[] { new { sku, quantity = 1 } } }))
+            .ProblemAsync(HttpStatusCode.Conflict, "external-ref-taken");
+        Assert.DoesNotContain(customer, problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
 }

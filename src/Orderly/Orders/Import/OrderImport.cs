@@ -46,7 +46,9 @@ public sealed class OrderImport(OrderIntake intake, OrderCapture capture)
                 var (draft, fieldErrors) = await intake.ValidateAsync(request, user, cancellationToken);
                 if (draft is not null)
                 {
-                    if ((await capture.CaptureAsync(draft, actor, cancellationToken)).Created) created++;
+                    var result = await capture.CaptureAsync(draft, actor, cancellationToken);
+                    if (result.Taken) rowErrors.Add($"row {orderRows[0].Row}, column external_ref: '{draft.ExternalRef}' belongs to another customer's order.");
+                    else if (result.Created) created++;
                     else existing++;
                 }
                 else rowErrors.AddRange(Locate(fieldErrors, orderRows));

@@ -59,6 +59,13 @@ public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDb
             return Page();
         }
         var result = await capture.CaptureAsync(draft, User.Actor(), cancellationToken);
+        if (result.Order is null)
+        {
+            Errors = new Dictionary<string, string[]> { ["externalRef"] = ["This PO number is already used by another customer's order; check it with the customer."] };
+            await LoadAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         return Redirect($"/orders/{result.Order.Id}");
     }
 
