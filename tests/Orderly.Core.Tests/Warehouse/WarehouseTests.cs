@@ -158,12 +158,24 @@ public class WarehouseTests
     [Fact]
     public void Container_ShipTwice_Throws()
     {
-        var container = new Container(1, 1, Sscc.Create(0, "0614141", 42), [new ContainerLine(1, 100, 5_000)], ShippedAt);
+        var container = new Container(1, 1, [new ContainerLine(1, 100, 5_000)], ShippedAt);
 
         container.Ship(shipmentId: 7);
 
         Assert.Equal((ContainerStatus.Shipped, 7L), (container.Status, container.ShipmentId));
         Assert.Throws<InvalidOperationException>(() => container.Ship(shipmentId: 8));
         Assert.Equal(7L, container.ShipmentId);
+    }
+
+    [Fact]
+    public void Container_AssignSscc_UsesItsIdAsTheSerialReference()
+    {
+        var container = new Container(1, 1, [new ContainerLine(1, 100, 5_000)], ShippedAt);
+        Assert.StartsWith("T", container.Sscc, StringComparison.Ordinal);
+
+        var sscc = container.AssignSscc("0614141");
+
+        Assert.Equal(Sscc.Create(0, "0614141", container.Id), sscc);
+        Assert.Equal(sscc.Value, container.Sscc);
     }
 }
