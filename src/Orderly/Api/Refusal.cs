@@ -19,6 +19,7 @@ public sealed record Refusal(int Status, string Type, string Detail, string? Fie
     {
         if (Errors is { } errors) return Problems.Validation(errors);
         if (Field is { } field) return Problems.Validation(field, Detail);
-        return TypedResults.Problem(Detail, statusCode: Status, title: Status == 404 ? "Not found" : "Conflict", type: Problems.TypePrefix + Type);
+        return TypedResults.Problem(Detail, statusCode: Status, title: Status switch { 403 => "Forbidden", 404 => "Not found", _ => "Conflict" },
+            type: Problems.TypePrefix + Type);
     }
 }

@@ -71,6 +71,7 @@ public static class OrderlyServer
         services.AddScoped<OrderCapture>();
         services.AddScoped<OrderReader>();
         services.AddScoped<OrderChanges>();
+        services.AddScoped<StockPostings>();
         services.AddScoped<PickConfirmation>();
         services.AddScoped<WaveRelease>();
         services.AddScoped<Shipping>();
