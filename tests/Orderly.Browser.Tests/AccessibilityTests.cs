@@ -19,6 +19,7 @@ public class AccessibilityTests(BrowserWorld world)
         {
             ("supervisor", "/", false), ("supervisor", "/orders", false), ("supervisor", $"/orders/{id}", false), ("supervisor", "/orders/new", false),
             ("supervisor", "/warehouse", false), ("supervisor", "/pack?site=BR-DET", false), ("picker", "/pick", true), ("customerservice", "/", false),
+            ("supervisor", $"/stock?sku={sku}", false), ("supervisor", "/policies", false), ("admin", "/admin/access", false), ("admin", "/admin/audit", false),
         };
         var failures = new List<string>();
         foreach (var (user, path, phone) in pages)
@@ -29,6 +30,7 @@ public class AccessibilityTests(BrowserWorld world)
             failures.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{path} ({user}): {v.Id} {v.Impact}: {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}"));
             if (path == "/") await BrowserWorld.ScreenshotAsync(page, $"home-{user}");
+            if (path is "/policies" or "/admin/access") await BrowserWorld.ScreenshotAsync(page, path.Trim('/').Replace('/', '-'));
             await page.Context.CloseAsync();
         }
         var signIn = await (await world.Browser.NewContextAsync(new() { BaseURL = world.BaseAddress.ToString() })).NewPageAsync();

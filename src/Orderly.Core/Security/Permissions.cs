@@ -23,10 +23,11 @@ public static class Permissions
     public const string Pick = "warehouse:pick";
     public const string Pack = "warehouse:pack";
     public const string Ship = "warehouse:ship";
+    public const string AccessManage = "access:manage";
 
     public static IReadOnlyList<string> All { get; } =
         [MasterDataRead, MasterDataWrite, InventoryRead, InventoryReceive, InventoryMove, InventoryAdjust, AuditRead,
-         OrdersRead, OrdersCapture, OrdersCancel, OrdersRush, CreditRelease, EventsRead, WavesRelease, Pick, Pack, Ship];
+         OrdersRead, OrdersCapture, OrdersCancel, OrdersRush, CreditRelease, EventsRead, WavesRelease, Pick, Pack, Ship, AccessManage];
 
     public static bool IsKnown(string permission) => All.Contains(permission, StringComparer.Ordinal);
 }

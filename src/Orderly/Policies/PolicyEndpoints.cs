@@ -16,11 +16,12 @@ public static class PolicyEndpoints
     public static void MapPolicyEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/policies", List).WithTags("Policies").RequireAuthorization(Permissions.MasterDataRead);
 
-    private static async Task<Ok<IReadOnlyList<PolicyResponse>>> List(PolicyStore store, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var values = await store.ValuesAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        IReadOnlyList<PolicyResponse> register = PolicyRegister.Definitions.Select(d =>
+    private static async Task<Ok<IReadOnlyList<PolicyResponse>>> List(PolicyStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Describe(await store.ValuesAsync(cancellationToken), clock.GetUtcNow()));
+
+    /// <summary>The register as the API and the policies page show it.</summary>
+    public static IReadOnlyList<PolicyResponse> Describe(IReadOnlyList<PolicyValue> values, DateTimeOffset now) =>
+        PolicyRegister.Definitions.Select(d =>
         {
             var standard = PolicyResolver.Resolve(d, values, new PolicyContext("", "", "", ""), now);
             var scoped = values.Where(v => v.Key == d.Key).OrderBy(v => v.Scope).ThenBy(v => v.ScopeValue, StringComparer.Ordinal).ThenBy(v => v.Version)
@@ -29,8 +30,6 @@ public static class PolicyEndpoints
                 .ToList();
             return new PolicyResponse(d.Key, d.Governs, Code(d.Classification), standard.Value, d.AllowedValues, scoped);
         }).ToList();
-        return TypedResults.Ok(register);
-    }
 
     private static string Code(PolicyScope scope) => scope.ToString().ToLowerInvariant();
 
