@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Orderly.Bench.AllocationEngineBenchmark).Assembly).Run(args);
