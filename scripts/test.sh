@@ -17,6 +17,8 @@ export ORDERLY_TEST_PG="$PG_URL;Maximum Pool Size=100"
 echo "==> Building"
 dotnet build Orderly.slnx -c Release -nologo -v quiet
 echo "==> Running every test (SQLite and PostgreSQL, and Chromium for the pages)"
-dotnet test --solution Orderly.slnx -c Release --no-build "$@"
-# The browser tests' screenshots, for a person to look at after the run.
+status=0
+dotnet test --solution Orderly.slnx -c Release --no-build "$@" || status=$?
+# The browser tests' screenshots, for a person to look at after the run (a failed run's most of all).
 mkdir -p artifacts/screenshots && cp tests/Orderly.Browser.Tests/bin/Release/net10.0/screenshots/*.png artifacts/screenshots/ 2>/dev/null || true
+exit "$status"

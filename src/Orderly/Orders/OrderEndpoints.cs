@@ -74,7 +74,7 @@ public static class OrderEndpoints
         return TypedResults.Ok(new BatchResult(results.Count(r => r.Status == 201), results.Count(r => r.Status == 200), results.Count(r => r.Status >= 400), results));
     }
 
-    private static string ExternalRefTaken(OrderDraft draft) =>
+    public static string ExternalRefTaken(OrderDraft draft) =>
         $"Reference '{draft.ExternalRef}' on channel {draft.Channel.ToString().ToLowerInvariant()} belongs to another customer's order; use a reference of this customer's own.";
 
     public sealed record OrderSummary(long Id, string Number, string Status, string Channel, string ExternalRef, string Customer,

@@ -34,7 +34,7 @@ public sealed class IndexModel(OrderlyDbContext db, OrderReader reader) : PageMo
         {
             var orders = await reader.VisibleAsync(User, cancellationToken);
             HeldOrders = await orders.CountAsync(o => o.Status == OrderStatus.Held, cancellationToken);
-            BackorderedOrders = await orders.CountAsync(o => o.Status == OrderStatus.Backordered || o.Status == OrderStatus.PartiallyAllocated, cancellationToken);
+            BackorderedOrders = await orders.CountAsync(o => o.Status == OrderStatus.Backordered, cancellationToken);
         }
     }
 }

@@ -194,6 +194,24 @@ public class OrderToShipTests(DemoServer server)
         Assert.DoesNotContain(order.GetProperty("number").GetString(), released);
     }
 
+    [Fact]
+    public async Task ShipComplete_ShortPick_HoldsTheOrder_AndItsPickedGoodsWait()
+    {
+        using var admin = await server.ClientAsync("admin");
+        var sku = await OrderWorld.ItemAsync(admin, units: 3, site: "BR-CLT");
+        var order = await OrderWorld.CaptureAsync(admin, OrderWorld.Order(await OrderWorld.CustomerAtAsync(admin, "BR-CLT"), (sku, 3)));
+        var number = order.GetProperty("number").GetString()!;
+        Assert.Equal("allocated", order.GetProperty("status").GetString());
+        var task = (await WaveAsync(admin, "BR-CLT")).GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("order").GetString() == number);
+
+        await (await admin.PostAsync($"/api/pick-tasks/{task.GetProperty("id")}/confirm", new { quantity = 2 })).JsonAsync(HttpStatusCode.OK);
+
+        var held = await (await admin.GetAsync($"/api/orders/{number}", Ct)).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains("incomplete", held.GetProperty("holds").EnumerateArray().Select(h => h.GetString()));
+        await (await admin.PostAsync("/api/sites/BR-CLT/containers", new { order = number, lines = new[] { new { line = 1, quantity = 2 } } }))
+            .ProblemAsync(HttpStatusCode.Conflict, "order-held");
+    }
+
     private static async Task<List<string>> TrailAsync(HttpClient admin, long orderId)
     {
         var trail = new List<string>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Data.Audit;
+using Orderly.Security;
 
 namespace Orderly.Pages.Admin;
 
@@ -26,6 +27,12 @@ public sealed class AuditModel(OrderlyDbContext db) : PageModel
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         var query = db.Audit.AsNoTracking();
+        var scope = User.SiteScope();
+        if (!scope.AllSites)
+        {
+            var codes = scope.Codes.ToList();
+            query = query.Where(a => a.SiteCode != null && codes.Contains(a.SiteCode));
+        }
         if (!string.IsNullOrWhiteSpace(EntityType)) query = query.Where(a => a.EntityType == EntityType.Trim());
         if (!string.IsNullOrWhiteSpace(Key)) query = query.Where(a => a.EntityKey == Key.Trim());
         if (!string.IsNullOrWhiteSpace(Actor)) query = query.Where(a => a.Actor.StartsWith(Actor.Trim()));

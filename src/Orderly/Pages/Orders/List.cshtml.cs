@@ -6,6 +6,7 @@ using Orderly.Core.Orders;
 using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Orders;
+using Orderly.Security;
 
 namespace Orderly.Pages.Orders;
 
@@ -45,8 +46,9 @@ public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db) : Pa
             query = query.Where(o => o.Status == status);
         if (Enum.TryParse<OrderChannel>(Channel, true, out var channel)) query = query.Where(o => o.Channel == channel);
         var siteCodes = await db.Sites.AsNoTracking().OrderBy(s => s.Code).ToDictionaryAsync(s => s.Id, s => s.Code, cancellationToken);
-        Sites = [.. siteCodes.Values];
-        if (!string.IsNullOrWhiteSpace(Site) && siteCodes.FirstOrDefault(s => s.Value == Site).Key is var siteId and > 0)
+        var scope = User.SiteScope();
+        Sites = [.. siteCodes.Values.Where(scope.Includes)];
+        if (!string.IsNullOrWhiteSpace(Site) && Sites.Contains(Site) && siteCodes.FirstOrDefault(s => s.Value == Site).Key is var siteId and > 0)
             query = query.Where(o => o.HomeSiteId == siteId);
         if (From is { } from) query = query.Where(o => o.CreatedAt >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         if (To is { } to) query = query.Where(o => o.CreatedAt < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));

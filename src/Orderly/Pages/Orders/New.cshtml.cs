@@ -61,7 +61,7 @@ public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDb
         var result = await capture.CaptureAsync(draft, User.Actor(), cancellationToken);
         if (result.Order is null)
         {
-            Errors = new Dictionary<string, string[]> { ["externalRef"] = ["This PO number is already used by another customer's order; check it with the customer."] };
+            Errors = new Dictionary<string, string[]> { ["externalRef"] = [OrderEndpoints.ExternalRefTaken(draft)] };
             await LoadAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();

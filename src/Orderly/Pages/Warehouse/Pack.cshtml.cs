@@ -11,7 +11,7 @@ using Orderly.Warehouse;
 namespace Orderly.Pages.Warehouse;
 
 /// <summary>Pack an order's picked goods into a container (its SSCC is shown), then ship packed containers with a carrier.</summary>
-[Authorize(Policy = Permissions.Pack)]
+[Authorize]
 public sealed class PackModel(OrderlyDbContext db, Shipping shipping) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Site { get; set; }
@@ -26,10 +26,17 @@ public sealed class PackModel(OrderlyDbContext db, Shipping shipping) : PageMode
     public string? Problem { get; private set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>Packers and shippers both work here: Transport ships what pickers and supervisors packed.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!User.Can(Permissions.Pack) && !User.Can(Permissions.Ship)) return Forbid();
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPackAsync(CancellationToken cancellationToken)
     {
+        if (!User.Can(Permissions.Pack)) return Forbid();
         await LoadAsync(cancellationToken);
         var lines = Picked.Where(p => p.Picked > 0).Select(p => new PackLine(p.Line, p.Picked)).ToList();
         var (container, refusal) = await shipping.PackAsync(Site ?? "", new PackRequest(Order, lines), User, cancellationToken);
