@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The benchmark run: capture-and-allocate through HTTP (bench/Orderly.LoadGen, its own process)
+# against a Release `orderly serve` with the demo distributor, with 1, 4 and 16 clients and
+# through the batch endpoint, on SQLite and on a private PostgreSQL cluster; server CPU seconds
+# per 1,000 orders and peak RSS from /proc; then the allocation engine under BenchmarkDotNet.
+# Writes artifacts/bench/results.json and results.md and prints the table.
+#   scripts/bench.sh            the full run (orders per case: 2000)
+#   scripts/bench.sh --smoke    a few hundred orders per case, no BenchmarkDotNet: CI runs it so the bench cannot rot
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
+
+orders=2000
+smoke=false
+if [ "${1:-}" = "--smoke" ]; then smoke=true; orders=200; fi
+port=5394
+out=artifacts/bench
+mkdir -p "$out"
+work="$(mktemp -d /tmp/orderly-bench.XXXXXX)"
+export ORDERLY_DEMO_PASSWORD="Bench-Password-2026!"
+export Logging__LogLevel__Default=Warning
+ticks=$(getconf CLK_TCK)
+
+dotnet build src/Orderly -c Release -nologo -v quiet
+dotnet build bench/Orderly.LoadGen -c Release -nologo -v quiet
+orderly=(dotnet src/Orderly/bin/Release/net10.0/orderly.dll)
+loadgen=(dotnet bench/Orderly.LoadGen/bin/Release/net10.0/Orderly.LoadGen.dll)
+results="$work/results.jsonl"
+table="$work/results.tsv"
+: >"$results"
+: >"$table"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+run_engine() {
+  local engine="$1" db="$2"
+  [ "$engine" = postgres ] && "${orderly[@]}" seed demo --db "$db" >/dev/null
+  "${orderly[@]}" serve --db "$db" --urls "http://127.0.0.1:$port" >"$work/$engine.log" 2>&1 &
+  local server=$!
+  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
+  local token; token="$("${orderly[@]}" token create --user admin --name "bench-$engine" --db "$db")"
+  for case in "1 0" "4 0" "16 0" "4 50"; do
+    set -- $case
+    local before; before=$(cpu_ticks "$server")
+    local output; output="$("${loadgen[@]}" "http://127.0.0.1:$port" "$token" "$orders" "$1" 5 "$2")"
+    local line; line="$(echo "$output" | tail -n 2 | head -n 1)"
+    local row; row="$(echo "$output" | tail -n 1)"
+    local after; after=$(cpu_ticks "$server")
+    local cpu; cpu=$(awk -v t=$((after - before)) -v hz="$ticks" -v n="$orders" 'BEGIN { printf "%.2f", t / hz / n * 1000 }')
+    local rss; rss=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$server/status")
+    echo "{\"engine\":\"$engine\",\"cpuSecondsPer1000Orders\":$cpu,\"peakRssMiB\":$rss,\"result\":$line}" >>"$results"
+    printf '%s\t%s\t%s\t%s\n' "$engine" "$row" "$cpu" "$rss" >>"$table"
+    echo "$engine, $1 client(s), batch ${2/#0/none}: $(echo "$output" | tail -n 3 | head -n 1); server CPU ${cpu} s per 1,000 orders; peak RSS ${rss} MiB"
+  done
+  kill "$server"; wait "$server" 2>/dev/null || true
+}
+
+run_engine sqlite "$work/bench.db"
+start_private_postgres
+run_engine postgres "$PG_URL"
+
+if [ "$smoke" = false ]; then
+  dotnet run -c Release --project bench/Orderly.Bench -- --filter '*' --job short --artifacts "$work/bdn" >/dev/null
+  cp "$work"/bdn/results/*-report-github.md "$out/allocation-engine.md"
+fi
+
+{
+  echo "[";
+  sed '$!s/$/,/' "$results";
+  echo "]";
+} >"$out/results.json"
+{
+  echo "| engine | clients | batch | orders/s | lines/s | p50 ms | p95 ms | p99 ms | server CPU s / 1000 orders | peak RSS MiB | failed |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $10, $11, $9 }' "$table"
+} >"$out/results.md"
+cat "$out/results.md"
+[ -f "$out/allocation-engine.md" ] && tail -n 3 "$out/allocation-engine.md"
+rm -rf "$work"
