@@ -16,8 +16,10 @@ public sealed class LedgerStore(OrderlyDbContext db)
     /// <summary>
     /// Appends the movement and updates the balances it touches. Returns false when the source
     /// bucket holds less than the movement takes; the caller then rolls its transaction back.
+    /// The balances change at once; the movement row is saved now, or with the caller's next
+    /// SaveChanges when <paramref name="saveMovement"/> is false (one round trip for many movements).
     /// </summary>
-    public async Task<bool> TryPostAsync(StockMovement movement, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> TryPostAsync(StockMovement movement, string actor, DateTimeOffset at, CancellationToken cancellationToken, bool saveMovement = true)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Ledger postings run inside a transaction, with the change that caused them.");
@@ -51,7 +53,7 @@ public sealed class LedgerStore(OrderlyDbContext db)
             Reference = movement.Reference,
             Actor = actor,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        if (saveMovement) await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 

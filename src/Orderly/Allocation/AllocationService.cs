@@ -54,7 +54,8 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         {
             var source = new StockBucket(take.SiteId, take.LocationId, take.ItemId, InventoryStatus.Available);
             var move = StockMovement.Move(source, source with { Status = InventoryStatus.Allocated }, take.Quantity, order.Number);
-            if (!await ledger.TryPostAsync(move, actor, now, cancellationToken)) throw new AllocationRaceException();
+            // The movement rows are saved with the order, in one batch, by the caller's SaveChanges.
+            if (!await ledger.TryPostAsync(move, actor, now, cancellationToken, saveMovement: false)) throw new AllocationRaceException();
         }
 
         var leadTimes = items.ToDictionary(i => i.Id, i => i.ReplenishmentLeadTimeDays);
