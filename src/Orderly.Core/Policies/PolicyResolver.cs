@@ -11,13 +11,16 @@ public static class PolicyResolver
 {
     public static PolicyDecision Resolve(PolicyDefinition definition, IEnumerable<PolicyValue> values, PolicyContext context, DateTimeOffset now)
     {
-        var candidates = values
-            .Where(v => v.Key == definition.Key && v.InForce(now) && definition.Allows(v.Value))
-            .Where(v => v.ScopeValue == context.ValueFor(v.Scope))
-            .Where(v => v.Scope == PolicyScope.Enterprise || MayVary(definition, v))
-            .OrderByDescending(v => v.Scope)
-            .ThenByDescending(v => v.Version);
-        var chosen = candidates.FirstOrDefault();
+        // One pass, no allocation: resolution runs for every order the engine allocates.
+        PolicyValue? chosen = null;
+        foreach (var value in values)
+        {
+            if (value.Key != definition.Key || !value.InForce(now) || !definition.Allows(value.Value)) continue;
+            if (value.ScopeValue != context.ValueFor(value.Scope)) continue;
+            if (value.Scope != PolicyScope.Enterprise && !MayVary(definition, value)) continue;
+            if (chosen is null || value.Scope > chosen.Scope || (value.Scope == chosen.Scope && value.Version > chosen.Version))
+                chosen = value;
+        }
         return chosen is null
             ? new PolicyDecision(definition.Key, definition.Standard, PolicyScope.Enterprise, "", 0, "", "built-in standard")
             : new PolicyDecision(definition.Key, chosen.Value, chosen.Scope, chosen.ScopeValue, chosen.Version, chosen.ApprovedBy, chosen.Justification);
