@@ -7,7 +7,11 @@ using Orderly.Warehouse;
 
 namespace Orderly.Tests.Warehouse;
 
-/// <summary>Waves, picking (with a short pick), packing, shipping and carrier events, end to end through the API.</summary>
+/// <summary>
+/// Waves, picking (with a short pick), packing, shipping and carrier events, end to end through the
+/// API. A wave takes every releasable allocation at its site, so each test works at a site that no
+/// other test class orders at (test classes run in parallel on one server).
+/// </summary>
 public class OrderToShipTests(DemoServer server)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -32,7 +36,8 @@ public class OrderToShipTests(DemoServer server)
     public async Task FullRun_CaptureWavePickShortPackShipDeliver_LeavesAnOrderedTrailAndABalancedLedger()
     {
         using var admin = await server.ClientAsync("admin");
-        var site = "BR-STL";
+        // A site no other test class orders at: a wave here takes only this test's order.
+        var site = "DC-CENTRAL";
         var bearing = await OrderWorld.ItemAsync(admin, units: 10, site: site);
         var bolt = await OrderWorld.ItemAsync(admin, units: 5, site: site);
         var customer = await OrderWorld.CustomerAtAsync(admin, site);
@@ -102,9 +107,9 @@ public class OrderToShipTests(DemoServer server)
     public async Task ConfirmTwice_MoreThanAsked_AndAnotherBranchesTask_AreRefused()
     {
         using var admin = await server.ClientAsync("admin");
-        var sku = await OrderWorld.ItemAsync(admin, units: 5, site: "BR-STL");
-        var order = await OrderWorld.CaptureAsync(admin, OrderWorld.Order(await OrderWorld.CustomerAtAsync(admin, "BR-STL"), (sku, 2)));
-        var wave = await WaveAsync(admin, "BR-STL");
+        var sku = await OrderWorld.ItemAsync(admin, units: 5, site: "DC-WEST");
+        var order = await OrderWorld.CaptureAsync(admin, OrderWorld.Order(await OrderWorld.CustomerAtAsync(admin, "DC-WEST"), (sku, 2)));
+        var wave = await WaveAsync(admin, "DC-WEST");
         var task = wave.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("order").GetString() == order.GetProperty("number").GetString());
         var id = task.GetProperty("id").GetInt64();
 
