@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Orderly.Api;
 using Orderly.Data;
+using Orderly.Data.Storage;
 using Orderly.Data.Idempotency;
 using Orderly.Security;
 
@@ -55,8 +55,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         {
             await db.SaveChangesAsync(context.RequestAborted);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-                                                   or SqliteException { SqliteExtendedErrorCode: 2067 })
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             await WriteProblemAsync(context, problems, 409, "idempotency-key-in-use", $"A request with {Header} '{key}' is still being processed; wait for its answer.");
             return;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Orderly.Api;
+using Orderly.Data.Storage;
 
 namespace Orderly.Hosting;
 
@@ -28,7 +28,7 @@ public sealed partial class UnexpectedErrorHandler(IProblemDetailsService proble
                 Type = Problems.TypePrefix + "changed-meanwhile",
                 Detail = "Another request changed this record at the same moment (for example, confirmed the same pick task); nothing of yours was saved. Reload it.",
             },
-            DbUpdateException db when IsUniqueViolation(db) => new ProblemDetails
+            DbUpdateException db when DatabaseErrors.IsUniqueViolation(db) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
@@ -109,10 +109,4 @@ public sealed partial class UnexpectedErrorHandler(IProblemDetailsService proble
     [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to [\w.`\[\], ]+?(?=\.?$)")]
     private static partial System.Text.RegularExpressions.Regex TypeName();
 
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
 }

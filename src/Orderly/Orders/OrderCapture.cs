@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Orderly.Allocation;
 using Orderly.Core.Events;
 using Orderly.Core.Orders;
 using Orderly.Data;
+using Orderly.Data.Storage;
 using Orderly.Events;
 
 namespace Orderly.Orders;
@@ -70,8 +70,7 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
     private static bool IsRetryable(Exception exception) => exception switch
     {
         AllocationRaceException => true,
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
-        DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: 2067 } } => true,
+        DbUpdateException when DatabaseErrors.IsUniqueViolation(exception) => true,
         PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } => true,
         _ => false,
     };

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Orderly.Api;
 using Orderly.Core.Events;
 using Orderly.Core.Warehouse;
 using Orderly.Data;
+using Orderly.Data.Storage;
 using Orderly.Data.Warehouse;
 using Orderly.Events;
 
@@ -96,8 +96,7 @@ public static class CarrierEventEndpoints
             await events.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-                                                   or SqliteException { SqliteExtendedErrorCode: 2067 })
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             // The same event delivered twice at once: the other delivery recorded it.
             return TypedResults.Ok(new CarrierEventResult(eventId, Duplicate: true, Applied: false, await StatusOfAsync(db, carrier, tracking, cancellationToken)));

@@ -1,0 +1,20 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Orderly.Data.Storage;
+
+/// <summary>Recognises, on either provider, the database errors Orderly answers on purpose rather than as failures.</summary>
+public static class DatabaseErrors
+{
+    /// <summary>
+    /// A unique index refused the write: a concurrent request saved the same key first
+    /// (SQLite reports 2067 for a unique index and 1555 for a primary key).
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception) => exception is DbUpdateException { InnerException: var inner } && inner switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
+}
