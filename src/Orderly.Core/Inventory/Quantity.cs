@@ -7,7 +7,7 @@ namespace Orderly.Core.Inventory;
 /// (metres of cable, kilograms of grease) and at most one billion. Stored as whole thousandths,
 /// so sums and comparisons in the database are exact on every provider.
 /// </summary>
-public readonly record struct Quantity : IComparable<Quantity>
+public readonly record struct Quantity : IComparable<Quantity>, ISpanFormattable
 {
     public const int Decimals = 3;
     public const decimal Max = 1_000_000_000m;
@@ -27,6 +27,12 @@ public readonly record struct Quantity : IComparable<Quantity>
     {
         quantity = default;
         error = "";
+        // Whole quantities in range, nearly every order line, need no decimal arithmetic.
+        if (value >= 0 && value <= Max && decimal.IsInteger(value))
+        {
+            quantity = new Quantity((long)value * 1000);
+            return true;
+        }
         if (value < 0)
         {
             error = "A quantity cannot be negative.";
@@ -68,5 +74,30 @@ public readonly record struct Quantity : IComparable<Quantity>
 
     public bool IsWhole => Milli % 1000 == 0;
 
-    public override string ToString() => Value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>"12", "0.5", "1.25": the invariant culture, no trailing zeros.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{this}");
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    // Formatted without decimal arithmetic: every decision text the engine writes carries a
+    // quantity, and decimal's custom formats cost more than the rest of the text.
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        charsWritten = 0;
+        if (!(Milli / 1000).TryFormat(destination, out var whole, default, CultureInfo.InvariantCulture)) return false;
+        var fraction = (int)(Milli % 1000);
+        if (fraction == 0)
+        {
+            charsWritten = whole;
+            return true;
+        }
+        var digits = fraction % 100 == 0 ? 1 : fraction % 10 == 0 ? 2 : 3;
+        if (destination.Length < whole + 1 + digits) return false;
+        destination[whole] = '.';
+        var scaled = digits switch { 1 => fraction / 100, 2 => fraction / 10, _ => fraction };
+        for (var i = digits; i > 0; i--, scaled /= 10)
+            destination[whole + i] = (char)('0' + scaled % 10);
+        charsWritten = whole + 1 + digits;
+        return true;
+    }
 }

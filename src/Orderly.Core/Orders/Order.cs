@@ -62,17 +62,20 @@ public sealed class Order
     public IReadOnlyList<OrderDecision> ApplyAllocation(IReadOnlyList<PlannedTake> takes, IReadOnlyDictionary<string, PolicyDecision> policies,
         Func<long, int> leadTimeDays, Func<long, string> siteCode, DateOnly today)
     {
-        var decisions = new List<OrderDecision>();
+        // Plain loops, not LINQ: the engine runs this for every order it allocates.
+        var decisions = new List<OrderDecision>(_lines.Count + 1);
         var partial = policies[PolicyKeys.ShipmentPartial];
         var backorder = policies[PolicyKeys.BackorderHandling];
         var sourcing = policies[PolicyKeys.AllocationSourcing];
         var substitution = policies[PolicyKeys.Substitution];
-        var waiting = _lines.Where(l => l.BackorderedMilli > 0).ToList();
+        var waiting = new List<OrderLine>(_lines.Count);
+        foreach (var line in _lines)
+            if (line.BackorderedMilli > 0) waiting.Add(line);
         var wasIncomplete = Holds.HasFlag(OrderHolds.Incomplete);
 
         foreach (var take in takes)
         {
-            var line = _lines.Single(l => l.LineNumber == take.LineNumber);
+            var line = LineNumbered(take.LineNumber);
             line.Allocate(take.SiteId, take.LocationId, take.ItemId, take.Quantity);
             if (take.ItemId != line.ItemId)
                 decisions.Add(new OrderDecision(line.LineNumber, $"{take.Quantity} filled by an approved substitute", substitution));
@@ -84,8 +87,7 @@ public sealed class Order
             if (line.FullyAllocated)
             {
                 line.Promise(earliest);
-                var sites = string.Join(", ", line.Allocations.Where(a => a.QuantityMilli > 0).Select(a => siteCode(a.SiteId)).Distinct());
-                decisions.Add(new OrderDecision(line.LineNumber, $"Allocated {line.Allocated} from {sites}", sourcing));
+                decisions.Add(new OrderDecision(line.LineNumber, $"Allocated {line.Allocated} from {line.AllocatedSites(siteCode)}", sourcing));
                 continue;
             }
             if (backorder.Value == PolicyKeys.CancelRemainder)
@@ -100,7 +102,7 @@ public sealed class Order
             decisions.Add(new OrderDecision(line.LineNumber, $"{line.Backordered} backordered, promised {line.PromiseDate:yyyy-MM-dd}", backorder));
         }
 
-        var complete = _lines.All(l => l.FullyAllocated);
+        var complete = AllLinesFullyAllocated();
         if (partial.Value == PolicyKeys.HoldUntilComplete && !complete)
         {
             Holds |= OrderHolds.Incomplete;
@@ -119,10 +121,28 @@ public sealed class Order
     }
 
     /// <summary>The lines still waiting for stock, with what each waits for.</summary>
-    public IReadOnlyList<AllocationNeed> Needs(Func<long, IReadOnlyList<long>> substitutes) =>
-        _lines.Where(l => l.BackorderedMilli > 0)
-            .Select(l => new AllocationNeed(l.LineNumber, l.ItemId, l.Backordered, substitutes(l.ItemId)))
-            .ToList();
+    public IReadOnlyList<AllocationNeed> Needs(Func<long, IReadOnlyList<long>> substitutes)
+    {
+        var needs = new List<AllocationNeed>(_lines.Count);
+        foreach (var line in _lines)
+            if (line.BackorderedMilli > 0)
+                needs.Add(new AllocationNeed(line.LineNumber, line.ItemId, line.Backordered, substitutes(line.ItemId)));
+        return needs;
+    }
+
+    private OrderLine LineNumbered(int lineNumber)
+    {
+        foreach (var line in _lines)
+            if (line.LineNumber == lineNumber) return line;
+        throw new InvalidOperationException($"The order has no line {lineNumber}.");
+    }
+
+    private bool AllLinesFullyAllocated()
+    {
+        foreach (var line in _lines)
+            if (!line.FullyAllocated) return false;
+        return true;
+    }
 
     /// <summary>Records a confirmed pick against the line of a released allocation.</summary>
     public void RecordPick(LineAllocation allocation, Quantity picked)
@@ -135,13 +155,13 @@ public sealed class Order
 
     public void RecordPack(int lineNumber, Quantity quantity)
     {
-        _lines.Single(l => l.LineNumber == lineNumber).Pack(quantity);
+        LineNumbered(lineNumber).Pack(quantity);
         RefreshStatus();
     }
 
     public void RecordShipment(int lineNumber, Quantity quantity)
     {
-        _lines.Single(l => l.LineNumber == lineNumber).Ship(quantity);
+        LineNumbered(lineNumber).Ship(quantity);
         RefreshStatus();
     }
 
@@ -170,14 +190,24 @@ public sealed class Order
     /// <summary>Nothing of the order is in the warehouse's hands yet: no pick task released, nothing picked or packed.</summary>
     public bool CanBeCancelled => _lines.Any(l => l.IsOpen) && _lines.All(l => l.InWarehouse == false);
 
-    private void RefreshStatus() => Status = this switch
+    private void RefreshStatus()
     {
-        _ when _lines.All(l => l.CancelledMilli == l.QuantityMilli) => OrderStatus.Cancelled,
-        _ when _lines.All(l => !l.IsOpen) => OrderStatus.Shipped,
-        { Holds: not OrderHolds.None } => OrderStatus.Held,
-        _ when _lines.Any(l => l.PickedMilli + l.PackedMilli + l.ShippedMilli > 0) => OrderStatus.InProgress,
-        _ when _lines.All(l => l.FullyAllocated) => OrderStatus.Allocated,
-        _ when _lines.Any(l => l.AllocatedMilli > 0) => OrderStatus.PartiallyAllocated,
-        _ => OrderStatus.Backordered,
-    };
+        // One pass over the lines (the status is refreshed after every change to the order).
+        bool allCancelled = true, noneOpen = true, anyInProgress = false, allAllocated = true, anyAllocated = false;
+        foreach (var line in _lines)
+        {
+            allCancelled &= line.CancelledMilli == line.QuantityMilli;
+            noneOpen &= !line.IsOpen;
+            anyInProgress |= line.PickedMilli + line.PackedMilli + line.ShippedMilli > 0;
+            allAllocated &= line.FullyAllocated;
+            anyAllocated |= line.AllocatedMilli > 0;
+        }
+        Status = allCancelled ? OrderStatus.Cancelled
+            : noneOpen ? OrderStatus.Shipped
+            : Holds != OrderHolds.None ? OrderStatus.Held
+            : anyInProgress ? OrderStatus.InProgress
+            : allAllocated ? OrderStatus.Allocated
+            : anyAllocated ? OrderStatus.PartiallyAllocated
+            : OrderStatus.Backordered;
+    }
 }

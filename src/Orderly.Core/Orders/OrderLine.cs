@@ -62,9 +62,29 @@ public sealed class OrderLine
         if (quantity.Milli > BackorderedMilli) throw new InvalidOperationException($"Line {LineNumber} waits for {Backordered}, not {quantity}.");
         BackorderedMilli -= quantity.Milli;
         AllocatedMilli += quantity.Milli;
-        var existing = _allocations.FirstOrDefault(a => a.SiteId == siteId && a.LocationId == locationId && a.ItemId == itemId && !a.Released);
-        if (existing is null) _allocations.Add(new LineAllocation(siteId, locationId, itemId, quantity));
-        else existing.Add(quantity);
+        foreach (var existing in _allocations)
+            if (existing.SiteId == siteId && existing.LocationId == locationId && existing.ItemId == itemId && !existing.Released)
+            {
+                existing.Add(quantity);
+                return;
+            }
+        _allocations.Add(new LineAllocation(siteId, locationId, itemId, quantity));
+    }
+
+    /// <summary>The codes of the sites holding this line's open allocations, each once, in allocation order.</summary>
+    internal string AllocatedSites(Func<long, string> siteCode)
+    {
+        // Nearly every line is allocated at one site: that case builds no list and joins nothing.
+        string? first = null;
+        List<string>? others = null;
+        foreach (var allocation in _allocations)
+        {
+            if (allocation.QuantityMilli == 0) continue;
+            var code = siteCode(allocation.SiteId);
+            if (first is null) first = code;
+            else if (code != first && (others is null || !others.Contains(code))) (others ??= []).Add(code);
+        }
+        return others is null ? first ?? "" : string.Join(", ", [first!, .. others]);
     }
 
     internal void CancelBackorder()

@@ -14,5 +14,8 @@ public sealed record PolicyDefinition(
 {
     public bool Allows(string value) => AllowedValues.ContainsKey(value);
 
+    /// <summary>The decision when no value is in force: the standard, built in.</summary>
+    public PolicyDecision BuiltInStandard { get; } = new(Key, Standard, PolicyScope.Enterprise, "", 0, "", "built-in standard");
+
     public string Meaning(string value) => AllowedValues.TryGetValue(value, out var meaning) ? meaning : value;
 }

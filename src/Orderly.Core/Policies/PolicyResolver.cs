@@ -21,9 +21,7 @@ public static class PolicyResolver
             if (chosen is null || value.Scope > chosen.Scope || (value.Scope == chosen.Scope && value.Version > chosen.Version))
                 chosen = value;
         }
-        return chosen is null
-            ? new PolicyDecision(definition.Key, definition.Standard, PolicyScope.Enterprise, "", 0, "", "built-in standard")
-            : new PolicyDecision(definition.Key, chosen.Value, chosen.Scope, chosen.ScopeValue, chosen.Version, chosen.ApprovedBy, chosen.Justification);
+        return chosen?.Decision ?? definition.BuiltInStandard;
     }
 
     /// <summary>Whether a scoped value may override the standard under the policy's classification.</summary>
@@ -35,6 +33,11 @@ public static class PolicyResolver
     };
 
     /// <summary>Every policy of the register, resolved for one context.</summary>
-    public static IReadOnlyDictionary<string, PolicyDecision> ResolveAll(IReadOnlyCollection<PolicyValue> values, PolicyContext context, DateTimeOffset now) =>
-        PolicyRegister.Definitions.ToDictionary(d => d.Key, d => Resolve(d, values, context, now), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, PolicyDecision> ResolveAll(IReadOnlyCollection<PolicyValue> values, PolicyContext context, DateTimeOffset now)
+    {
+        var resolved = new Dictionary<string, PolicyDecision>(PolicyRegister.Definitions.Count, StringComparer.Ordinal);
+        foreach (var definition in PolicyRegister.Definitions)
+            resolved[definition.Key] = Resolve(definition, values, context, now);
+        return resolved;
+    }
 }

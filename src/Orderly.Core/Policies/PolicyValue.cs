@@ -38,6 +38,14 @@ public sealed class PolicyValue
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? RetiredAt { get; private set; }
 
+    private PolicyDecision? _decision;
+
+    /// <summary>
+    /// This value as the decision it drives. Made once per value, not once per order: every field
+    /// it copies is fixed once the value is stored (a change adds a new version).
+    /// </summary>
+    public PolicyDecision Decision => _decision ??= new PolicyDecision(Key, Value, Scope, ScopeValue, Version, ApprovedBy, Justification);
+
     public bool InForce(DateTimeOffset now) => RetiredAt is null && (ValidUntil is null || ValidUntil > now);
 
     public void Retire(DateTimeOffset at) => RetiredAt ??= at;

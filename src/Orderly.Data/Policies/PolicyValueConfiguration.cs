@@ -10,6 +10,7 @@ internal sealed class PolicyValueConfiguration : IEntityTypeConfiguration<Policy
     {
         b.ToTable("policy_values");
         b.HasKey(v => v.Id);
+        b.Ignore(v => v.Decision);
         b.Property(v => v.Key).HasMaxLength(40);
         b.Property(v => v.Scope).HasConversion<string>().HasMaxLength(12);
         b.Property(v => v.ScopeValue).HasMaxLength(40);
