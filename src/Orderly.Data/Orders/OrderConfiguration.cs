@@ -16,9 +16,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(o => o.ExternalRef).HasMaxLength(64);
         // Capture is idempotent on (channel, external reference): the database refuses a second one.
-        b.HasIndex(o => new { o.Channel, o.ExternalRef }).IsUnique();
+        // The reference leads, so the same index also finds an order by its reference alone (order search).
+        b.HasIndex(o => new { o.ExternalRef, o.Channel }).IsUnique();
         b.Property(o => o.CustomerAccount).HasMaxLength(Customer.AccountMaxLength);
         b.HasIndex(o => new { o.CustomerId, o.Id });
+        // Order search by account, newest first: one customer's orders without reading anyone else's.
+        b.HasIndex(o => new { o.CustomerAccount, o.Id });
         b.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Site>().WithMany().HasForeignKey(o => o.HomeSiteId).OnDelete(DeleteBehavior.Restrict);
         b.Property(o => o.ShipTo).HasConversion(new JsonValueConverter<ShipToAddress>()).HasMaxLength(2000);

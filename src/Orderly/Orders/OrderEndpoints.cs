@@ -80,8 +80,14 @@ public static class OrderEndpoints
     public sealed record OrderSummary(long Id, string Number, string Status, string Channel, string ExternalRef, string Customer,
         string Priority, DateTimeOffset CreatedAt, int Lines);
 
+    /// <summary>
+    /// A page of orders. <c>Total</c> is exact when <c>TotalIsExact</c>; otherwise more than <c>Total</c>
+    /// orders match (a search counts up to <see cref="OrderReader.ExactTotalUpTo"/>, or to the end of the page asked for).
+    /// </summary>
+    public sealed record OrderPage(IReadOnlyList<OrderSummary> Items, int PageNumber, int PageSize, int Total, bool TotalIsExact);
+
     /// <summary>Searches orders by number, customer, external reference, status and channel, newest first.</summary>
-    private static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> Search(
+    private static async Task<Results<Ok<OrderPage>, ValidationProblem>> Search(
         ClaimsPrincipal user, OrderReader reader, string? number, string? customer, string? externalRef, string? status, string? channel,
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -105,10 +111,7 @@ public static class OrderEndpoints
                 return Problems.Validation("channel", $"'{channel}' is not a channel; use one of: api, edi, portal, phone, upload.");
             query = query.Where(o => o.Channel == parsed);
         }
-        var result = await paging.ReadAsync(query.OrderByDescending(o => o.Id).Select(o => new { o.Id, o.Number, o.Status, o.Channel, o.ExternalRef, o.CustomerAccount, o.Priority, o.CreatedAt, Lines = o.Lines.Count }),
-            o => new OrderSummary(o.Id, o.Number, OrderResponse.Code(o.Status), o.Channel.ToString().ToLowerInvariant(), o.ExternalRef, o.CustomerAccount,
-                o.Priority.ToString().ToLowerInvariant(), o.CreatedAt, o.Lines), cancellationToken);
-        return TypedResults.Ok(result);
+        return TypedResults.Ok(await reader.SearchAsync(query, paging, cancellationToken));
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, OrderReader reader, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Orderly.Api;
 using Orderly.Core.Orders;
 using Orderly.Data;
 using Orderly.Security;
@@ -29,6 +30,34 @@ public sealed class OrderReader(OrderlyDbContext db)
         return long.TryParse(key, out var id)
             ? await orders.SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
             : await orders.SingleOrDefaultAsync(o => o.Number == key, cancellationToken);
+    }
+
+    /// <summary>How many matches a search counts; past this, <c>total</c> is a lower bound (<c>totalIsExact</c> false).</summary>
+    public const int ExactTotalUpTo = 10_000;
+
+    /// <summary>
+    /// One page of <paramref name="matches"/>, newest first. The page's ids are found first, from an
+    /// index alone, and only those orders are read and their lines counted: an OFFSET over whole rows
+    /// would read, and count the lines of, every order it skips. The total is not counted when this
+    /// page holds the last match; otherwise it is counted up to <paramref name="exactUpTo"/> matches or
+    /// the end of this page, whichever is further, because an exact count of a million orders costs
+    /// more than everything else a search does.
+    /// </summary>
+    public async Task<OrderEndpoints.OrderPage> SearchAsync(IQueryable<Order> matches, PageRequest paging, CancellationToken cancellationToken,
+        int exactUpTo = ExactTotalUpTo)
+    {
+        var skip = (paging.Number - 1) * paging.Size;
+        var pageIds = matches.OrderByDescending(o => o.Id).Select(o => o.Id).Skip(skip).Take(paging.Size);
+        var rows = await db.Orders.AsNoTracking().Where(o => pageIds.Contains(o.Id)).OrderByDescending(o => o.Id)
+            .Select(o => new { o.Id, o.Number, o.Status, o.Channel, o.ExternalRef, o.CustomerAccount, o.Priority, o.CreatedAt, Lines = o.Lines.Count })
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(o => new OrderEndpoints.OrderSummary(o.Id, o.Number, OrderResponse.Code(o.Status), o.Channel.ToString().ToLowerInvariant(),
+            o.ExternalRef, o.CustomerAccount, o.Priority.ToString().ToLowerInvariant(), o.CreatedAt, o.Lines)).ToList();
+        if (rows.Count < paging.Size && (rows.Count > 0 || skip == 0))
+            return new OrderEndpoints.OrderPage(items, paging.Number, paging.Size, skip + rows.Count, TotalIsExact: true);
+        var upTo = Math.Max(exactUpTo, skip + paging.Size);
+        var counted = await matches.Take(upTo + 1).CountAsync(cancellationToken);
+        return new OrderEndpoints.OrderPage(items, paging.Number, paging.Size, Math.Min(counted, upTo), TotalIsExact: counted <= upTo);
     }
 
     public async Task<OrderResponse> ResponseAsync(Order order, CancellationToken cancellationToken)

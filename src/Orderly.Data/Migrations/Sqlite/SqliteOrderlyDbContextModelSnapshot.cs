@@ -623,12 +623,15 @@ namespace Orderly.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .HasDatabaseName("ix_orders_number");
 
-                    b.HasIndex("Channel", "ExternalRef")
-                        .IsUnique()
-                        .HasDatabaseName("ix_orders_channel_external_ref");
+                    b.HasIndex("CustomerAccount", "Id")
+                        .HasDatabaseName("ix_orders_customer_account_id");
 
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_orders_customer_id_id");
+
+                    b.HasIndex("ExternalRef", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_external_ref_channel");
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_orders_status_id");
