@@ -21,6 +21,7 @@ public static class OrderlyCommandLine
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(TokenCommands.Create());
         root.Subcommands.Add(OrderCommands.Create());
+        root.Subcommands.Add(Import.ImportCommands.Create());
         return root;
     }
 

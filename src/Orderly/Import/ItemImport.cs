@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Audit;
+using Orderly.Core.MasterData;
+using Orderly.Core.Validation;
+using Orderly.Data;
+using Orderly.MasterData;
+
+namespace Orderly.Import;
+
+/// <summary>What a master-data import did: the rows it read, and the records it created and updated.</summary>
+public sealed record MasterDataOutcome(int Rows, int Created, int Updated);
+
+/// <summary>
+/// Imports an item file: creates or updates items by SKU with the rules and messages of the
+/// bulk-upsert API (<see cref="ItemRequest"/>). A cell left empty keeps the stored value of an
+/// existing item, or takes the default of a new one. Any invalid row, a SKU twice in the file, or a
+/// GTIN that another item holds rejects the whole file; nothing is written then.
+/// </summary>
+public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
+{
+    public static readonly string[] Columns =
+        ["sku", "gtin", "description", "base_unit", "fractional_base_unit", "conversions", "weight_kg", "active", "sellable", "replenishment_lead_time_days", "substitutes"];
+
+    public async Task<MasterDataOutcome?> ImportAsync(string path, ImportErrors errors, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        List<(int Row, ItemRequest Request)> requests;
+        using (var file = ImportFile.Open(path, Columns, ["sku"], errors))
+        {
+            if (file is null) return null;
+            requests = Read(file, errors);
+        }
+        if (requests.Count == 0)
+        {
+            errors.Add(2, null, "the file has a header but no rows; there is nothing to import.");
+            return null;
+        }
+
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var keys = requests.Select(r => r.Request.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // One array parameter, not one parameter per key: a file names thousands.
+        var existing = await db.Items.AsNoTracking().Where(i => EF.Parameter(keys).Contains(i.Sku)).ToDictionaryAsync(i => i.Sku, StringComparer.Ordinal, cancellationToken);
+        var gtinOwners = (await db.Items.AsNoTracking().Where(i => i.Gtin != null).Select(i => new { i.Sku, i.Gtin }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Gtin!.Value.Gtin14, i => i.Sku, StringComparer.Ordinal);
+        var rows = Validate(requests, existing, gtinOwners, errors);
+        if (!errors.IsEmpty) return null;
+
+        await IImportStore.For(db).WriteItemsAsync(rows, cancellationToken);
+        var created = rows.Count(r => !existing.ContainsKey(r.Sku));
+        var outcome = new MasterDataOutcome(rows.Count, created, rows.Count - created);
+        audit.Record("imported", "item", ImportNames.AuditKey(name), null,
+            new { file = name, rows = outcome.Rows, created = outcome.Created, updated = outcome.Updated }, $"item import of {name}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    private static List<(int Row, ItemRequest Request)> Read(ImportFile file, ImportErrors errors)
+    {
+        var requests = new List<(int, ItemRequest)>();
+        while (file.Read())
+        {
+            if (file.IsBlank) continue;
+            var row = file.Row;
+            var substitutes = file.Given("substitutes");
+            requests.Add((row, new ItemRequest(
+                file.Given("sku") ?? "",
+                file.Given("gtin"),
+                file.Given("description"),
+                file.Given("base_unit"),
+                CellValues.Flag(file, "fractional_base_unit", row, errors),
+                CellValues.Conversions(file, "conversions", row, errors),
+                CellValues.Number(file, "weight_kg", row, errors),
+                CellValues.Flag(file, "active", row, errors),
+                CellValues.Flag(file, "sellable", row, errors),
+                CellValues.WholeNumber(file, "replenishment_lead_time_days", row, errors),
+                substitutes is null ? null : CellValues.List(substitutes))));
+        }
+        return requests;
+    }
+
+    private static List<ItemRow> Validate(List<(int Row, ItemRequest Request)> requests, Dictionary<string, Item> existing,
+        Dictionary<string, string> gtinOwners, ImportErrors errors)
+    {
+        var rows = new List<ItemRow>(requests.Count);
+        var firstRowOfSku = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRowOfGtin = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (row, request) in requests)
+        {
+            var fieldErrors = new FieldErrors();
+            var current = request.Key is { } key && existing.TryGetValue(key, out var item) ? item.Details : null;
+            if (request.Key is { Length: > 0 } sku && !firstRowOfSku.TryAdd(sku, row))
+                errors.Add(row, "sku", $"'{sku}' already appears in row {firstRowOfSku[sku]}; each item once per file.");
+            if (request.Parse(fieldErrors, current) is var (parsed, details))
+            {
+                if (details.Gtin is { } gtin)
+                {
+                    if (gtinOwners.TryGetValue(gtin.Gtin14, out var owner) && owner != parsed.Value)
+                        errors.Add(row, "gtin", $"GTIN {gtin} already belongs to item {owner}.");
+                    else if (!firstRowOfGtin.TryAdd(gtin.Gtin14, row))
+                        errors.Add(row, "gtin", $"'{gtin}' is also in row {firstRowOfGtin[gtin.Gtin14]}; it must be unique.");
+                }
+                rows.Add(new ItemRow(parsed.Value, details));
+            }
+            foreach (var (field, messages) in fieldErrors.ToDictionary())
+                foreach (var message in messages) errors.Add(row, CellValues.ColumnOf(field), message);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Orderly.Core.Definitions;
+using Orderly.Core.Inventory;
+using Orderly.Data;
+
+namespace Orderly.Import;
+
+/// <summary>
+/// PostgreSQL's bulk path: binary COPY. Movements are appended, so they are copied straight into
+/// their table, and so are the balances of items that hold no stock yet. Rows that may meet an
+/// existing key (items, customers, balances of stocked items) are copied into a temporary table
+/// and merged by one INSERT ... ON CONFLICT, so an existing record is updated (a balance added
+/// to) even if another writer created it a moment ago.
+/// </summary>
+internal sealed class PostgresImportStore(OrderlyDbContext db) : IImportStore
+{
+    private const int ProgressEvery = 10_000;
+
+    public async Task WriteItemsAsync(IReadOnlyList<ItemRow> items, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("""
+            CREATE TEMP TABLE import_items (sku varchar(40), gtin varchar(14), description varchar(200), base_unit varchar(10),
+              fractional_base_unit boolean, conversions text, weight_kg numeric(12,3), active boolean, sellable boolean,
+              replenishment_lead_time_days integer, substitutes varchar(1000)) ON COMMIT DROP
+            """, cancellationToken);
+        using (var copy = Copy("COPY import_items FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var d = item.Details;
+                copy.StartRow();
+                copy.Write(item.Sku, NpgsqlDbType.Varchar);
+                if (item.Gtin14 is { } gtin) copy.Write(gtin, NpgsqlDbType.Varchar);
+                else copy.WriteNull();
+                copy.Write(d.Description, NpgsqlDbType.Varchar);
+                copy.Write(d.BaseUnit, NpgsqlDbType.Varchar);
+                copy.Write(d.FractionalBaseUnit, NpgsqlDbType.Boolean);
+                copy.Write(item.ConversionsJson, NpgsqlDbType.Text);
+                copy.Write(d.WeightKg, NpgsqlDbType.Numeric);
+                copy.Write(d.Active, NpgsqlDbType.Boolean);
+                copy.Write(d.Sellable, NpgsqlDbType.Boolean);
+                copy.Write(d.ReplenishmentLeadTimeDays, NpgsqlDbType.Integer);
+                copy.Write(item.SubstitutesJson, NpgsqlDbType.Varchar);
+            }
+            copy.Complete();
+        }
+        await ExecuteAsync("""
+            INSERT INTO items (sku, gtin, description, base_unit, fractional_base_unit, conversions, weight_kg, active, sellable, replenishment_lead_time_days, substitutes)
+            SELECT sku, gtin, description, base_unit, fractional_base_unit, conversions, weight_kg, active, sellable, replenishment_lead_time_days, substitutes
+            FROM import_items
+            ON CONFLICT (sku) DO UPDATE SET gtin = excluded.gtin, description = excluded.description, conversions = excluded.conversions,
+              weight_kg = excluded.weight_kg, active = excluded.active, sellable = excluded.sellable,
+              replenishment_lead_time_days = excluded.replenishment_lead_time_days, substitutes = excluded.substitutes
+            """, cancellationToken);
+    }
+
+    public async Task WriteCustomersAsync(IReadOnlyList<CustomerRow> customers, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("""
+            CREATE TEMP TABLE import_customers (account_number varchar(20), name varchar(100), segment varchar(40), home_site_id bigint,
+              ship_tos text, blocked boolean, credit_hold boolean) ON COMMIT DROP
+            """, cancellationToken);
+        using (var copy = Copy("COPY import_customers FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var customer in customers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var d = customer.Details;
+                copy.StartRow();
+                copy.Write(customer.Account, NpgsqlDbType.Varchar);
+                copy.Write(d.Name, NpgsqlDbType.Varchar);
+                copy.Write(d.Segment, NpgsqlDbType.Varchar);
+                copy.Write(d.HomeSiteId, NpgsqlDbType.Bigint);
+                copy.Write(customer.ShipTosJson, NpgsqlDbType.Text);
+                copy.Write(d.Blocked, NpgsqlDbType.Boolean);
+                copy.Write(d.CreditHold, NpgsqlDbType.Boolean);
+            }
+            copy.Complete();
+        }
+        await ExecuteAsync("""
+            INSERT INTO customers (account_number, name, segment, home_site_id, ship_tos, blocked, credit_hold)
+            SELECT account_number, name, segment, home_site_id, ship_tos, blocked, credit_hold FROM import_customers
+            ON CONFLICT (account_number) DO UPDATE SET name = excluded.name, segment = excluded.segment, home_site_id = excluded.home_site_id,
+              ship_tos = excluded.ship_tos, blocked = excluded.blocked, credit_hold = excluded.credit_hold
+            """, cancellationToken);
+    }
+
+    public async Task WriteStockAsync(IReadOnlyList<OpeningBalance> balances, OpeningMovements movements, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        using (var copy = Copy(
+            "COPY stock_movements (at, kind, site_id, item_id, quantity_milli, to_location_id, to_status, reason_code, reference, actor) FROM STDIN (FORMAT BINARY)"))
+        {
+            var kind = nameof(MovementKind.Receipt);
+            for (var i = 0; i < balances.Count; i++)
+            {
+                var row = balances[i];
+                copy.StartRow();
+                copy.Write(movements.At, NpgsqlDbType.TimestampTz);
+                copy.Write(kind, NpgsqlDbType.Varchar);
+                copy.Write(row.SiteId, NpgsqlDbType.Bigint);
+                copy.Write(row.ItemId, NpgsqlDbType.Bigint);
+                copy.Write(row.Milli, NpgsqlDbType.Bigint);
+                copy.Write(row.LocationId, NpgsqlDbType.Bigint);
+                copy.Write(row.Status.Code(), NpgsqlDbType.Varchar);
+                copy.Write(OpeningMovements.ReasonCode, NpgsqlDbType.Varchar);
+                copy.Write(movements.Reference, NpgsqlDbType.Varchar);
+                copy.Write(movements.Actor, NpgsqlDbType.Varchar);
+                if ((i + 1) % ProgressEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Invoke((i + 1) / 2);
+                }
+            }
+            copy.Complete();
+        }
+        if (!await AnyBalanceOfAsync(balances, cancellationToken) && await TryCopyBalancesAsync(balances, progress, cancellationToken)) return;
+        await MergeBalancesAsync(balances, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// When no item of the file holds stock anywhere (a first migration), no balance can exist yet
+    /// and the balances are copied straight into their table, as fast as COPY goes. A savepoint
+    /// covers the race with a writer that opens one of these buckets meanwhile: its unique key
+    /// stops the copy, which is undone, and the import merges instead.
+    /// </summary>
+    private async Task<bool> TryCopyBalancesAsync(IReadOnlyList<OpeningBalance> balances, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("SAVEPOINT import_balances", cancellationToken);
+        try
+        {
+            using var copy = Copy("COPY stock_balances (site_id, location_id, item_id, status, quantity_milli) FROM STDIN (FORMAT BINARY)");
+            WriteBalances(copy, balances, progress, cancellationToken);
+            copy.Complete();
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync("ROLLBACK TO SAVEPOINT import_balances", cancellationToken);
+            return false;
+        }
+        await ExecuteAsync("RELEASE SAVEPOINT import_balances", cancellationToken);
+        progress?.Invoke(balances.Count);
+        return true;
+    }
+
+    /// <summary>Adds to existing balances: the rows go to a temporary table, then one INSERT ... ON CONFLICT adds each to its bucket.</summary>
+    private async Task MergeBalancesAsync(IReadOnlyList<OpeningBalance> balances, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("""
+            CREATE TEMP TABLE import_balances (site_id bigint, location_id bigint, item_id bigint, status varchar(12), quantity_milli bigint) ON COMMIT DROP
+            """, cancellationToken);
+        using (var copy = Copy("COPY import_balances FROM STDIN (FORMAT BINARY)"))
+        {
+            WriteBalances(copy, balances, progress, cancellationToken);
+            copy.Complete();
+        }
+        await ExecuteAsync("""
+            INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli)
+            SELECT site_id, location_id, item_id, status, quantity_milli FROM import_balances
+            ON CONFLICT (site_id, location_id, item_id, status) DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
+            """, cancellationToken);
+        progress?.Invoke(balances.Count);
+    }
+
+    private static void WriteBalances(NpgsqlBinaryImporter copy, IReadOnlyList<OpeningBalance> balances, Action<int>? progress, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < balances.Count; i++)
+        {
+            var row = balances[i];
+            copy.StartRow();
+            copy.Write(row.SiteId, NpgsqlDbType.Bigint);
+            copy.Write(row.LocationId, NpgsqlDbType.Bigint);
+            copy.Write(row.ItemId, NpgsqlDbType.Bigint);
+            copy.Write(row.Status.Code(), NpgsqlDbType.Varchar);
+            copy.Write(row.Milli, NpgsqlDbType.Bigint);
+            if ((i + 1) % ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // The movements were the first half of the work.
+                progress?.Invoke((balances.Count + i + 1) / 2);
+            }
+        }
+    }
+
+    private async Task<bool> AnyBalanceOfAsync(IReadOnlyList<OpeningBalance> balances, CancellationToken cancellationToken)
+    {
+        var items = balances.Select(b => b.ItemId).Distinct().ToArray();
+        // One array parameter, not one parameter per key: a file names thousands.
+        return await db.Balances.AnyAsync(b => EF.Parameter(items).Contains(b.ItemId), cancellationToken);
+    }
+
+    private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+    /// <summary>A COPY of a million rows, or the merge after it, can outlast the 30-second default of a command: an import has no time limit.</summary>
+    private NpgsqlBinaryImporter Copy(string sql)
+    {
+        db.Database.SetCommandTimeout(TimeSpan.Zero);
+        var copy = Connection.BeginBinaryImport(sql);
+        copy.Timeout = TimeSpan.Zero;
+        return copy;
+    }
+
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+}
