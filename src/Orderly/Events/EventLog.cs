@@ -40,14 +40,25 @@ public sealed class EventLog(OrderlyDbContext db, TimeProvider clock)
             Data = JsonSerializer.Serialize(data, Json),
         });
 
-    /// <summary>Writes the collected events; call it last before committing the transaction.</summary>
+    /// <summary>
+    /// Writes the collected events, and with them whatever else the unit of work has pending (on
+    /// SQLite in the same batch); call it last before committing the transaction.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_pending.Count == 0) return;
+        if (_pending.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Events are appended inside the transaction of the change they record.");
         if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // The unit of work's other rows are saved before the lock, so that it serializes only the event rows and the commit.
+            await db.SaveChangesAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
+        }
         db.Events.AddRange(_pending);
         _pending.Clear();
         await db.SaveChangesAsync(cancellationToken);
