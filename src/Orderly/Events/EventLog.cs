@@ -41,27 +41,21 @@ public sealed class EventLog(OrderlyDbContext db, TimeProvider clock)
         });
 
     /// <summary>
-    /// Writes the collected events, and with them whatever else the unit of work has pending (on
-    /// SQLite in the same batch); call it last before committing the transaction.
+    /// Saves the unit of work's pending changes, then writes the collected events; call it last
+    /// before committing the transaction.
     /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_pending.Count == 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (_pending.Count == 0) return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Events are appended inside the transaction of the change they record.");
+        // The unit of work's other rows are saved first, so that on PostgreSQL the lock serializes only the event rows and the commit.
         if (db.Provider == DatabaseProvider.Postgres)
-        {
-            // The unit of work's other rows are saved before the lock, so that it serializes only the event rows and the commit.
-            await db.SaveChangesAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
-        }
-        db.Events.AddRange(_pending);
+        // One multi-row insert: the log is append-only and nothing reads these rows back in this unit of work.
+        await db.InsertRowsAsync(_pending, cancellationToken);
         _pending.Clear();
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Forgets events collected for a unit of work that is being retried or abandoned.</summary>
