@@ -23,17 +23,21 @@ ticks=$(getconf CLK_TCK)
 
 dotnet build src/Orderly -c Release -nologo -v quiet
 dotnet build bench/Orderly.LoadGen -c Release -nologo -v quiet
+dotnet build bench/Orderly.StorageLimit -c Release -nologo -v quiet
 orderly=(dotnet src/Orderly/bin/Release/net10.0/orderly.dll)
 loadgen=(dotnet bench/Orderly.LoadGen/bin/Release/net10.0/Orderly.LoadGen.dll)
+limit=(dotnet bench/Orderly.StorageLimit/bin/Release/net10.0/Orderly.StorageLimit.dll)
 results="$work/results.jsonl"
 table="$work/results.tsv"
+ratios="$work/ratios.tsv"
 : >"$results"
 : >"$table"
+: >"$ratios"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 run_engine() {
-  local engine="$1" db="$2"
+  local engine="$1" db="$2" limit_db="$3"
   [ "$engine" = postgres ] && "${orderly[@]}" seed demo --db "$db" >/dev/null
   "${orderly[@]}" serve --db "$db" --urls "http://127.0.0.1:$port" >"$work/$engine.log" 2>&1 &
   local server=$!
@@ -52,12 +56,30 @@ run_engine() {
     printf '%s\t%s\t%s\t%s\n' "$engine" "$row" "$cpu" "$rss" >>"$table"
     echo "$engine, $1 client(s), batch ${2/#0/none}: $(echo "$output" | tail -n 3 | head -n 1); server CPU ${cpu} s per 1,000 orders; peak RSS ${rss} MiB"
   done
+  local settled; settled=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$server/status")
+  echo "$engine: RSS after the load ${settled} MiB"
   kill "$server"; wait "$server" 2>/dev/null || true
+
+  # The storage limit, in the same run: the same rows per order, written by a minimal program with
+  # prepared statements, one transaction per order, 4 connections, into a fresh demo database of
+  # the same engine at the same durability settings.
+  "${orderly[@]}" seed demo --db "$limit_db" >/dev/null
+  local limit_output; limit_output="$("${limit[@]}" "$engine" "$limit_db" "$orders" 4 5)"
+  echo "$limit_output" | head -n 2
+  local limit_line; limit_line="$(echo "$limit_output" | tail -n 2 | head -n 1)"
+  local orderly_rate; orderly_rate=$(awk -F'\t' -v e="$engine" '$1 == e && $2 == 4 && $3 == "-" {print $4}' "$table")
+  local limit_rate; limit_rate=$(echo "$limit_output" | tail -n 1 | cut -f 3)
+  local ratio; ratio=$(awk -v a="$orderly_rate" -v b="$limit_rate" 'BEGIN { printf "%.2f", a / b }')
+  echo "{\"engine\":\"$engine\",\"storageLimit\":$limit_line,\"orderlyOrdersPerSecond\":$orderly_rate,\"ratio\":$ratio,\"rssAfterLoadMiB\":$settled}" >>"$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$orderly_rate" "$limit_rate" "$ratio" "$(echo "$limit_output" | tail -n 1 | cut -f 7)" "$settled" >>"$ratios"
+  echo "$engine: Orderly $orderly_rate orders/s with 4 clients, storage limit $limit_rate orders/s: ratio $ratio"
 }
 
-run_engine sqlite "$work/bench.db"
+run_engine sqlite "$work/bench.db" "$work/limit.db"
 start_private_postgres
-run_engine postgres "$PG_URL"
+pg_port="${PG_URL#*Port=}"; pg_port="${pg_port%%;*}"
+"$PG_BIN/psql" -q -h 127.0.0.1 -p "$pg_port" -U orderly -d postgres -c "CREATE DATABASE storage_limit"
+run_engine postgres "$PG_URL" "${PG_URL/Database=postgres/Database=storage_limit}"
 
 if [ "$smoke" = false ]; then
   dotnet run -c Release --project bench/Orderly.Bench -- --filter '*' --job short --artifacts "$work/bdn" >/dev/null
@@ -73,6 +95,10 @@ fi
   echo "| engine | clients | batch | orders/s | lines/s | p50 ms | p95 ms | p99 ms | server CPU s / 1000 orders | peak RSS MiB | failed |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $10, $11, $9 }' "$table"
+  echo
+  echo "| engine | Orderly orders/s (4 clients) | storage limit orders/s (4 connections) | ratio | storage limit p99 ms | Orderly RSS after the load MiB |"
+  echo "|---|---|---|---|---|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$ratios"
 } >"$out/results.md"
 cat "$out/results.md"
 [ -f "$out/allocation-engine.md" ] && tail -n 3 "$out/allocation-engine.md"

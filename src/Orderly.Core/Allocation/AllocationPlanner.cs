@@ -12,60 +12,54 @@ namespace Orderly.Core.Allocation;
 /// </summary>
 public sealed class AllocationPlanner
 {
-    // The offer lives in one array of structs, each (site, item)'s buckets side by side in pick
-    // order, found through one dictionary of ranges: two large objects instead of two small ones
-    // per bucket, so indexing a whole network's stock leaves the garbage collector nothing to trace.
-    private readonly Dictionary<OfferKey, Range> _ranges;
+    // The offer lives in one array of structs, each (site, item)'s buckets chained in pick order
+    // and found through one dictionary of chain heads: two large objects instead of two small ones
+    // per bucket, so indexing a whole network's stock leaves the garbage collector nothing to
+    // trace, and one hash look-up per bucket builds it.
+    private readonly Dictionary<OfferKey, int> _heads;
     private readonly Bucket[] _buckets;
 
     // A record struct hashes its two longs directly; a value tuple goes through HashCode.Combine,
     // which costs more than the rest of a look-up.
     private readonly record struct OfferKey(long SiteId, long ItemId);
 
-    private struct Range
-    {
-        public int Start;
-        public int Count;
-    }
-
     private struct Bucket(StockOnOffer stock)
     {
         public readonly long LocationId = stock.LocationId;
         public readonly int PickSequence = stock.PickSequence;
         public long LeftMilli = stock.Quantity.Milli;
+        /// <summary>The next bucket of the same site and item along the pick path; -1 at the end.</summary>
+        public int Next = -1;
+
+        public readonly bool PickedBefore(in Bucket other) =>
+            PickSequence != other.PickSequence ? PickSequence < other.PickSequence : LocationId < other.LocationId;
     }
 
     public AllocationPlanner(IEnumerable<StockOnOffer> offer)
     {
         var stock = offer as IReadOnlyList<StockOnOffer> ?? offer.ToList();
-        _ranges = new Dictionary<OfferKey, Range>(stock.Count);
-        var total = 0;
+        _heads = new Dictionary<OfferKey, int>(stock.Count);
+        _buckets = new Bucket[stock.Count];
+        var count = 0;
         foreach (var s in stock)
         {
             if (s.Quantity.IsZero) continue;
-            CollectionsMarshal.GetValueRefOrAddDefault(_ranges, new OfferKey(s.SiteId, s.ItemId), out _).Count++;
-            total++;
+            var index = count++;
+            _buckets[index] = new Bucket(s);
+            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_heads, new OfferKey(s.SiteId, s.ItemId), out var exists);
+            if (!exists || _buckets[index].PickedBefore(_buckets[head]))
+            {
+                _buckets[index].Next = exists ? head : -1;
+                head = index;
+                continue;
+            }
+            // A site rarely holds one item in more than a few locations: a walk down the chain is enough.
+            var previous = head;
+            while (_buckets[previous].Next >= 0 && !_buckets[index].PickedBefore(_buckets[_buckets[previous].Next]))
+                previous = _buckets[previous].Next;
+            _buckets[index].Next = _buckets[previous].Next;
+            _buckets[previous].Next = index;
         }
-        var start = 0;
-        foreach (var key in _ranges.Keys)
-        {
-            ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(_ranges, key);
-            range.Start = start;
-            start += range.Count;
-            range.Count = 0;
-        }
-        _buckets = new Bucket[total];
-        foreach (var s in stock)
-        {
-            if (s.Quantity.IsZero) continue;
-            ref var range = ref CollectionsMarshal.GetValueRefOrNullRef(_ranges, new OfferKey(s.SiteId, s.ItemId));
-            _buckets[range.Start + range.Count++] = new Bucket(s);
-        }
-        foreach (var range in _ranges.Values)
-            if (range.Count > 1)
-                _buckets.AsSpan(range.Start, range.Count).Sort(static (a, b) => a.PickSequence != b.PickSequence
-                    ? a.PickSequence.CompareTo(b.PickSequence)
-                    : a.LocationId.CompareTo(b.LocationId));
     }
 
     public IReadOnlyList<PlannedTake> Plan(IReadOnlyList<AllocationNeed> needs, IReadOnlyList<SourcingSite> sites, bool allowSubstitutes, bool preferSingleSite)
@@ -96,10 +90,10 @@ public sealed class AllocationPlanner
 
     private long Take(int lineNumber, long siteId, long itemId, long wantedMilli, List<PlannedTake> takes)
     {
-        if (!_ranges.TryGetValue(new OfferKey(siteId, itemId), out var range)) return wantedMilli;
-        foreach (ref var bucket in _buckets.AsSpan(range.Start, range.Count))
+        if (!_heads.TryGetValue(new OfferKey(siteId, itemId), out var index)) return wantedMilli;
+        for (; index >= 0 && wantedMilli > 0; index = _buckets[index].Next)
         {
-            if (wantedMilli == 0) break;
+            ref var bucket = ref _buckets[index];
             var take = Math.Min(bucket.LeftMilli, wantedMilli);
             if (take == 0) continue;
             bucket.LeftMilli -= take;
@@ -121,9 +115,9 @@ public sealed class AllocationPlanner
 
     private long LeftAt(long siteId, long itemId)
     {
-        if (!_ranges.TryGetValue(new OfferKey(siteId, itemId), out var range)) return 0;
         long left = 0;
-        foreach (var bucket in _buckets.AsSpan(range.Start, range.Count)) left += bucket.LeftMilli;
+        if (_heads.TryGetValue(new OfferKey(siteId, itemId), out var index))
+            for (; index >= 0; index = _buckets[index].Next) left += _buckets[index].LeftMilli;
         return left;
     }
 }

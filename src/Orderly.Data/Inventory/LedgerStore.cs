@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Definitions;
 using Orderly.Core.Inventory;
+using Orderly.Data.Storage;
 
 namespace Orderly.Data.Inventory;
 
@@ -37,8 +38,69 @@ public sealed class LedgerStore(OrderlyDbContext db)
             if (movement.To is { } target) await AddAsync(target, movement.Quantity, cancellationToken);
         }
 
+        db.Movements.Add(Record(movement, actor, at));
+        if (saveMovement) await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Posts several movements in one round trip: the takes and adds of every movement, each in
+    /// the order <see cref="TryPostAsync"/> would run them, as one command; then the movement rows
+    /// in one insert. Returns false, having changed nothing the caller keeps, when any take found
+    /// too little stock: the caller then rolls its transaction back.
+    /// </summary>
+    public async Task<bool> TryPostAllAsync(IReadOnlyList<StockMovement> movements, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (movements.Count == 0) return true;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Ledger postings run inside a transaction, with the change that caused them.");
+
+        var sql = new System.Text.StringBuilder();
+        var values = new List<object>();
+        var statements = 0;
+        foreach (var movement in movements)
+        {
+            if (movement is { From: { } from, To: { } to } && LockOrder(to).CompareTo(LockOrder(from)) < 0)
+            {
+                AppendAdd(sql, values, to, movement.Quantity);
+                AppendTake(sql, values, from, movement.Quantity);
+            }
+            else
+            {
+                if (movement.From is { } source) AppendTake(sql, values, source, movement.Quantity);
+                if (movement.To is { } target) AppendAdd(sql, values, target, movement.Quantity);
+            }
+            statements += (movement.From is null ? 0 : 1) + (movement.To is null ? 0 : 1);
+        }
+        // Every statement touches exactly one row (an upsert always does; a take only when the stock
+        // is there), so the total tells whether every take found its stock.
+        var touched = await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
+        if (touched != statements) return false;
+
+        await db.InsertRowsAsync([.. movements.Select(m => Record(m, actor, at))], cancellationToken);
+        return true;
+    }
+
+    private static void AppendTake(System.Text.StringBuilder sql, List<object> values, StockBucket from, Quantity quantity)
+    {
+        var p = values.Count;
+        sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"UPDATE stock_balances SET quantity_milli = quantity_milli - {{{p}}} WHERE site_id = {{{p + 1}}} AND location_id = {{{p + 2}}} AND item_id = {{{p + 3}}} AND status = {{{p + 4}}} AND quantity_milli >= {{{p}}};\n");
+        values.AddRange([quantity.Milli, from.SiteId, from.LocationId, from.ItemId, from.Status.Code()]);
+    }
+
+    private static void AppendAdd(System.Text.StringBuilder sql, List<object> values, StockBucket to, Quantity quantity)
+    {
+        var p = values.Count;
+        sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli) VALUES ({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}) ON CONFLICT (site_id, location_id, item_id, status) DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli;\n");
+        values.AddRange([to.SiteId, to.LocationId, to.ItemId, to.Status.Code(), quantity.Milli]);
+    }
+
+    private static MovementRecord Record(StockMovement movement, string actor, DateTimeOffset at)
+    {
         var bucket = movement.From ?? movement.To!.Value;
-        db.Movements.Add(new MovementRecord
+        return new MovementRecord
         {
             At = at,
             Kind = movement.Kind,
@@ -52,9 +114,7 @@ public sealed class LedgerStore(OrderlyDbContext db)
             ReasonCode = movement.ReasonCode,
             Reference = movement.Reference,
             Actor = actor,
-        });
-        if (saveMovement) await db.SaveChangesAsync(cancellationToken);
-        return true;
+        };
     }
 
     private static (long Location, int Status) LockOrder(StockBucket bucket) => (bucket.LocationId, (int)bucket.Status);

@@ -10,10 +10,12 @@ public static class OrderlyDatabase
     public static IServiceCollection AddOrderlyData(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        // Pooled: every request needs a context, and a reset one costs far less than a new one
+        // (the contexts hold no state of their own beyond what EF resets).
         return settings.Provider switch
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<OrderlyDbContext, SqliteOrderlyDbContext>(o => Configure(o, settings)),
-            DatabaseProvider.Postgres => services.AddDbContext<OrderlyDbContext, PostgresOrderlyDbContext>(o => Configure(o, settings)),
+            DatabaseProvider.Sqlite => services.AddDbContextPool<OrderlyDbContext, SqliteOrderlyDbContext>(o => Configure(o, settings)),
+            DatabaseProvider.Postgres => services.AddDbContextPool<OrderlyDbContext, PostgresOrderlyDbContext>(o => Configure(o, settings)),
         };
     }
 

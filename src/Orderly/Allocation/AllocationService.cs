@@ -9,6 +9,7 @@ using Orderly.Core.Policies;
 using Orderly.Data;
 using Orderly.Data.Inventory;
 using Orderly.Data.Orders;
+using Orderly.Data.Storage;
 using Orderly.Events;
 using Orderly.Policies;
 
@@ -50,18 +51,19 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
 
         var takes = needs.Count == 0 ? [] : await PlanAsync(needs, sourcing, allowSubstitutes, resolved[PolicyKeys.Consolidation].Value == PolicyKeys.PerOrder, cancellationToken);
         if (!firstPass && takes.Count == 0) return [];
-        foreach (var take in takes.OrderBy(t => t.SiteId).ThenBy(t => t.LocationId).ThenBy(t => t.ItemId))
-        {
-            var source = new StockBucket(take.SiteId, take.LocationId, take.ItemId, InventoryStatus.Available);
-            var move = StockMovement.Move(source, source with { Status = InventoryStatus.Allocated }, take.Quantity, order.Number);
-            // The movement rows are saved with the order, in one batch, by the caller's SaveChanges.
-            if (!await ledger.TryPostAsync(move, actor, now, cancellationToken, saveMovement: false)) throw new AllocationRaceException();
-        }
+        // In one global order (site, location, item), so two allocations never deadlock; one round trip for all of them.
+        var moves = takes.OrderBy(t => t.SiteId).ThenBy(t => t.LocationId).ThenBy(t => t.ItemId)
+            .Select(take =>
+            {
+                var source = new StockBucket(take.SiteId, take.LocationId, take.ItemId, InventoryStatus.Available);
+                return StockMovement.Move(source, source with { Status = InventoryStatus.Allocated }, take.Quantity, order.Number);
+            }).ToList();
+        if (!await ledger.TryPostAllAsync(moves, actor, now, cancellationToken)) throw new AllocationRaceException();
 
         var leadTimes = items.ToDictionary(i => i.Id, i => i.ReplenishmentLeadTimeDays);
         var siteCodes = _sites.ToDictionary(s => s.Id, s => s.Code);
         var decisions = order.ApplyAllocation(takes, resolved, itemId => leadTimes[itemId], siteId => siteCodes[siteId], today);
-        Record(order, takes, decisions, siteCodes, now);
+        await RecordAsync(order, takes, decisions, siteCodes, now, cancellationToken);
         return decisions;
     }
 
@@ -89,25 +91,23 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         return skusByItem.ToDictionary(e => e.Key, e => (IReadOnlyList<long>)[.. e.Value.Where(ids.ContainsKey).Select(s => ids[s])]);
     }
 
-    private void Record(Order order, IReadOnlyList<PlannedTake> takes, IReadOnlyList<OrderDecision> decisions, Dictionary<long, string> siteCodes, DateTimeOffset now)
+    private async Task RecordAsync(Order order, IReadOnlyList<PlannedTake> takes, IReadOnlyList<OrderDecision> decisions, Dictionary<long, string> siteCodes,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var decision in decisions)
+        await db.InsertRowsAsync([.. decisions.Select(decision => new OrderDecisionRecord
         {
-            db.OrderDecisions.Add(new OrderDecisionRecord
-            {
-                OrderId = order.Id,
-                LineNumber = decision.LineNumber,
-                At = now,
-                Outcome = decision.Outcome,
-                PolicyKey = decision.Policy.Key,
-                PolicyValue = decision.Policy.Value,
-                Scope = decision.Policy.Scope,
-                ScopeValue = decision.Policy.ScopeValue,
-                PolicyVersion = decision.Policy.Version,
-                ApprovedBy = decision.Policy.ApprovedBy,
-                Explanation = decision.Explanation,
-            });
-        }
+            OrderId = order.Id,
+            LineNumber = decision.LineNumber,
+            At = now,
+            Outcome = decision.Outcome,
+            PolicyKey = decision.Policy.Key,
+            PolicyValue = decision.Policy.Value,
+            Scope = decision.Policy.Scope,
+            ScopeValue = decision.Policy.ScopeValue,
+            PolicyVersion = decision.Policy.Version,
+            ApprovedBy = decision.Policy.ApprovedBy,
+            Explanation = decision.Explanation,
+        })], cancellationToken);
         foreach (var group in takes.GroupBy(t => (t.LineNumber, t.SiteId)))
             events.Append(EventTypes.LineAllocated, "order-line", $"{order.Number}/{group.Key.LineNumber}",
                 new { line = group.Key.LineNumber, site = siteCodes[group.Key.SiteId], quantity = group.Sum(t => t.Quantity.Milli) / 1000m }, order.Id, siteCodes[group.Key.SiteId]);

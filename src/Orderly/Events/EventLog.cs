@@ -40,17 +40,22 @@ public sealed class EventLog(OrderlyDbContext db, TimeProvider clock)
             Data = JsonSerializer.Serialize(data, Json),
         });
 
-    /// <summary>Writes the collected events; call it last before committing the transaction.</summary>
+    /// <summary>
+    /// Saves the unit of work's pending changes, then writes the collected events; call it last
+    /// before committing the transaction.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
+        await db.SaveChangesAsync(cancellationToken);
         if (_pending.Count == 0) return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Events are appended inside the transaction of the change they record.");
+        // The unit of work's other rows are saved first, so that on PostgreSQL the lock serializes only the event rows and the commit.
         if (db.Provider == DatabaseProvider.Postgres)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
-        db.Events.AddRange(_pending);
+        // One multi-row insert: the log is append-only and nothing reads these rows back in this unit of work.
+        await db.InsertRowsAsync(_pending, cancellationToken);
         _pending.Clear();
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Forgets events collected for a unit of work that is being retried or abandoned.</summary>

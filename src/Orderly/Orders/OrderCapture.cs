@@ -45,9 +45,11 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
                 await allocation.AllocateAsync(order, draft.Customer, draft.HomeSite, intake.SiteToday(draft.HomeSite), actor, cancellationToken);
                 if (order.Holds != OrderHolds.None)
                     events.Append(EventTypes.OrderHeld, "order", order.Number, new { holds = OrderResponse.HoldCodes(order.Holds) }, order.Id, draft.HomeSite.Code);
-                await db.SaveChangesAsync(cancellationToken);
-                await events.FlushAsync(cancellationToken);
+                await events.FlushAsync(cancellationToken); // saves the allocation with the events
                 await transaction.CommitAsync(cancellationToken);
+                // The capture is its own unit of work: forgetting its entities keeps a batch or a file
+                // import linear, since every later SaveChanges would otherwise scan all earlier orders.
+                db.ChangeTracker.Clear();
                 return new CaptureResult(order, Created: true);
             }
             catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))
