@@ -32,7 +32,15 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
     /// an order that gets nothing new is left untouched, so waiting orders do not collect repeated decisions.
     /// </summary>
     public async Task<IReadOnlyList<OrderDecision>> AllocateAsync(Order order, Customer customer, Site homeSite, DateOnly today, string actor,
-        CancellationToken cancellationToken, bool firstPass = true)
+        CancellationToken cancellationToken, bool firstPass = true) =>
+        await ApplyAsync(order, await PlanAsync(order, customer, homeSite, cancellationToken), today, actor, cancellationToken, firstPass);
+
+    /// <summary>
+    /// Reads what allocation needs (policies in force, sites, items, the stock on offer) and plans
+    /// the order's waiting lines. It only reads, so it may run before the write transaction: the
+    /// conditional takes of <see cref="ApplyAsync"/> catch stock taken meanwhile, and the caller retries.
+    /// </summary>
+    public async Task<AllocationPlan> PlanAsync(Order order, Customer customer, Site homeSite, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         _policies ??= await policyStore.ValuesAsync(cancellationToken);
@@ -50,6 +58,15 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         var needs = order.Needs(itemId => substitutes.GetValueOrDefault(itemId, []));
 
         var takes = needs.Count == 0 ? [] : await PlanAsync(needs, sourcing, allowSubstitutes, resolved[PolicyKeys.Consolidation].Value == PolicyKeys.PerOrder, cancellationToken);
+        return new AllocationPlan(resolved, takes, items.ToDictionary(i => i.Id, i => i.ReplenishmentLeadTimeDays), _sites.ToDictionary(s => s.Id, s => s.Code));
+    }
+
+    /// <summary>Takes the planned stock through the ledger inside the caller's transaction and applies the plan to the order.</summary>
+    public async Task<IReadOnlyList<OrderDecision>> ApplyAsync(Order order, AllocationPlan plan, DateOnly today, string actor,
+        CancellationToken cancellationToken, bool firstPass = true)
+    {
+        var now = clock.GetUtcNow();
+        var takes = plan.Takes;
         if (!firstPass && takes.Count == 0) return [];
         // In one global order (site, location, item), so two allocations never deadlock; one round trip for all of them.
         var moves = takes.OrderBy(t => t.SiteId).ThenBy(t => t.LocationId).ThenBy(t => t.ItemId)
@@ -60,10 +77,8 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
             }).ToList();
         if (!await ledger.TryPostAllAsync(moves, actor, now, cancellationToken)) throw new AllocationRaceException();
 
-        var leadTimes = items.ToDictionary(i => i.Id, i => i.ReplenishmentLeadTimeDays);
-        var siteCodes = _sites.ToDictionary(s => s.Id, s => s.Code);
-        var decisions = order.ApplyAllocation(takes, resolved, itemId => leadTimes[itemId], siteId => siteCodes[siteId], today);
-        await RecordAsync(order, takes, decisions, siteCodes, now, cancellationToken);
+        var decisions = order.ApplyAllocation(takes, plan.Policies, itemId => plan.LeadTimes[itemId], siteId => plan.SiteCodes[siteId], today);
+        await RecordAsync(order, takes, decisions, plan.SiteCodes, now, cancellationToken);
         return decisions;
     }
 
@@ -91,7 +106,7 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         return skusByItem.ToDictionary(e => e.Key, e => (IReadOnlyList<long>)[.. e.Value.Where(ids.ContainsKey).Select(s => ids[s])]);
     }
 
-    private async Task RecordAsync(Order order, IReadOnlyList<PlannedTake> takes, IReadOnlyList<OrderDecision> decisions, Dictionary<long, string> siteCodes,
+    private async Task RecordAsync(Order order, IReadOnlyList<PlannedTake> takes, IReadOnlyList<OrderDecision> decisions, IReadOnlyDictionary<long, string> siteCodes,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.InsertRowsAsync([.. decisions.Select(decision => new OrderDecisionRecord

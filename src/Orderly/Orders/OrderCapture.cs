@@ -32,17 +32,22 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
         {
             if (await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken) is { } existing)
                 return existing.CustomerId == draft.Customer.Id ? new CaptureResult(existing, Created: false) : new CaptureResult(null, false, Taken: true);
+            // The first attempt plans before taking SQLite's one writer, so reads and planning do not
+            // hold up other captures; a retry after a lost race plans inside the transaction, where
+            // on SQLite nothing can take the stock from under it, so a hot item cannot starve it.
+            var order = draft.ToOrder(clock.GetUtcNow());
+            var plan = attempt == 1 ? await allocation.PlanAsync(order, draft.Customer, draft.HomeSite, cancellationToken) : null;
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
             try
             {
-                var order = draft.ToOrder(clock.GetUtcNow());
                 db.Orders.Add(order);
                 await db.SaveChangesAsync(cancellationToken);
                 order.AssignNumber();
                 events.Append(EventTypes.OrderAccepted, "order", order.Number,
                     new { channel = order.Channel, order.ExternalRef, customer = order.CustomerAccount, lines = order.Lines.Count }, order.Id, draft.HomeSite.Code);
 
-                await allocation.AllocateAsync(order, draft.Customer, draft.HomeSite, intake.SiteToday(draft.HomeSite), actor, cancellationToken);
+                plan ??= await allocation.PlanAsync(order, draft.Customer, draft.HomeSite, cancellationToken);
+                await allocation.ApplyAsync(order, plan, intake.SiteToday(draft.HomeSite), actor, cancellationToken);
                 if (order.Holds != OrderHolds.None)
                     events.Append(EventTypes.OrderHeld, "order", order.Number, new { holds = OrderResponse.HoldCodes(order.Holds) }, order.Id, draft.HomeSite.Code);
                 await events.FlushAsync(cancellationToken); // saves the allocation with the events

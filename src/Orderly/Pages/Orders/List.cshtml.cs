@@ -29,6 +29,9 @@ public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db) : Pa
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+
+    /// <summary>False when more than <see cref="Total"/> orders match (the count stops at a cap).</summary>
+    public bool TotalIsExact { get; private set; } = true;
     public IReadOnlyList<string> Sites { get; private set; } = [];
     public static IEnumerable<string> Statuses => Enum.GetValues<OrderStatus>().Select(OrderResponse.Code);
 
@@ -53,7 +56,10 @@ public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db) : Pa
         if (From is { } from) query = query.Where(o => o.CreatedAt >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         if (To is { } to) query = query.Where(o => o.CreatedAt < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
-        Total = await query.CountAsync(cancellationToken);
+        // Counted only up to a cap, as the API's search does: an exact count of a million orders costs more than the page.
+        var upTo = Math.Max(OrderReader.ExactTotalUpTo, PageNumber * PageSize);
+        var counted = await query.Take(upTo + 1).CountAsync(cancellationToken);
+        (Total, TotalIsExact) = (Math.Min(counted, upTo), counted <= upTo);
         var ordered = Sort switch
         {
             "oldest" => query.OrderBy(o => o.Id),
@@ -61,10 +67,12 @@ public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db) : Pa
             "status" => query.OrderBy(o => o.Status).ThenByDescending(o => o.Id),
             _ => query.OrderByDescending(o => o.Id),
         };
-        var rows = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        // The page's ids first, from the index; then only those orders are read and their lines counted.
+        var ids = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(o => o.Id).ToListAsync(cancellationToken);
+        var rows = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.Number, o.CustomerAccount, o.ExternalRef, o.Channel, o.Status, o.HomeSiteId, o.CreatedAt, Lines = o.Lines.Count })
             .ToListAsync(cancellationToken);
-        Rows = rows.Select(o => new Row(o.Id, o.Number, o.CustomerAccount, o.ExternalRef, o.Channel.ToString().ToLowerInvariant(),
+        Rows = rows.OrderBy(o => ids.IndexOf(o.Id)).Select(o => new Row(o.Id, o.Number, o.CustomerAccount, o.ExternalRef, o.Channel.ToString().ToLowerInvariant(),
             OrderResponse.Code(o.Status), siteCodes[o.HomeSiteId], o.CreatedAt, o.Lines)).ToList();
     }
 
