@@ -48,7 +48,9 @@ await using (var setup = engine == "postgres" ? (DbConnection)new NpgsqlConnecti
     var work = Enumerable.Range(0, orders).Select(i => (
         Ref: $"LIMIT-{run}-{i}",
         Customer: customers[random.Next(customers.Count)],
-        Lines: (IReadOnlyList<(Bucket, int)>)[.. random.GetItems(buckets.ToArray(), lines).DistinctBy(b => (b.SiteId, b.LocationId, b.ItemId)).Select(b => (b, 1 + random.Next(3)))])).ToArray();
+        // Taken in one global order (site, location, item), as Orderly takes them, so writers never deadlock.
+        Lines: (IReadOnlyList<(Bucket, int)>)[.. random.GetItems(buckets.ToArray(), lines).DistinctBy(b => (b.SiteId, b.LocationId, b.ItemId))
+            .OrderBy(b => b.SiteId).ThenBy(b => b.LocationId).ThenBy(b => b.ItemId).Select(b => (b, 1 + random.Next(3)))])).ToArray();
 
     var sqliteWriter = engine == "sqlite" ? new SemaphoreSlim(1, 1) : null;
     var latencies = new double[orders];
