@@ -122,22 +122,28 @@ public static class OrderlyServer
     /// <summary>Migrates the schema, and seeds the demo distributor into an empty embedded database.</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
+        if (await MigrateAndSeedAsync(app, cancellationToken))
+        {
+            // The seed tracked ~50,000 entities that are garbage now that its scope (and its context's
+            // change tracker) is gone: hand that memory back before serving.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    /// <summary>Returns whether it seeded the demo.</summary>
+    private static async Task<bool> MigrateAndSeedAsync(WebApplication app, CancellationToken cancellationToken)
+    {
         var options = app.Services.GetRequiredService<ServerOptions>();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
         await OrderlyDatabase.MigrateAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccessAdministration>().EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<PolicyStore>().EnsureStandardsAsync(cancellationToken);
-        if (options.SeedDemoWhenEmpty)
-        {
-            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-            if (await seeder.IsDatabaseEmptyAsync(cancellationToken))
-            {
-                await seeder.SeedAsync(options.DemoPassword, options.Console, cancellationToken);
-                // The seed tracked ~50,000 entities that are garbage now; hand that memory back before serving.
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            }
-        }
+        if (!options.SeedDemoWhenEmpty) return false;
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        if (!await seeder.IsDatabaseEmptyAsync(cancellationToken)) return false;
+        await seeder.SeedAsync(options.DemoPassword, options.Console, cancellationToken);
+        return true;
     }
 
     private static void AddOrderlySecurity(this IServiceCollection services, int signInAttemptsPerMinute)
