@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Definitions;
 using Orderly.Core.Inventory;
@@ -55,7 +57,7 @@ public sealed class LedgerStore(OrderlyDbContext db)
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Ledger postings run inside a transaction, with the change that caused them.");
 
-        var sql = new System.Text.StringBuilder();
+        var sql = new StringBuilder();
         var values = new List<object>();
         var statements = 0;
         foreach (var movement in movements)
@@ -81,18 +83,18 @@ public sealed class LedgerStore(OrderlyDbContext db)
         return true;
     }
 
-    private static void AppendTake(System.Text.StringBuilder sql, List<object> values, StockBucket from, Quantity quantity)
+    private static void AppendTake(StringBuilder sql, List<object> values, StockBucket from, Quantity quantity)
     {
         var p = values.Count;
-        sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+        sql.Append(CultureInfo.InvariantCulture,
             $"UPDATE stock_balances SET quantity_milli = quantity_milli - {{{p}}} WHERE site_id = {{{p + 1}}} AND location_id = {{{p + 2}}} AND item_id = {{{p + 3}}} AND status = {{{p + 4}}} AND quantity_milli >= {{{p}}};\n");
         values.AddRange([quantity.Milli, from.SiteId, from.LocationId, from.ItemId, from.Status.Code()]);
     }
 
-    private static void AppendAdd(System.Text.StringBuilder sql, List<object> values, StockBucket to, Quantity quantity)
+    private static void AppendAdd(StringBuilder sql, List<object> values, StockBucket to, Quantity quantity)
     {
         var p = values.Count;
-        sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+        sql.Append(CultureInfo.InvariantCulture,
             $"INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli) VALUES ({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}) ON CONFLICT (site_id, location_id, item_id, status) DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli;\n");
         values.AddRange([to.SiteId, to.LocationId, to.ItemId, to.Status.Code(), quantity.Milli]);
     }

@@ -73,6 +73,64 @@ public class LedgerStoreTests
         Assert.Equal(1, await world.Db.Movements.CountAsync(Ct));
     }
 
+    private static async Task<bool> PostAllAsync(OrderlyDbContext db, params StockMovement[] movements)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var posted = await new LedgerStore(db).TryPostAllAsync(movements, "test", DateTimeOffset.UnixEpoch, Ct);
+        if (posted) await transaction.CommitAsync(Ct);
+        else await transaction.RollbackAsync(Ct);
+        return posted;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PostAll_SeveralMovesInOneCommand_MatchTheDomainLedgerAndWriteEveryMovement(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var bolts = world.Bucket(world.BinA, world.Bolt);
+        var cable = world.Bucket(world.BinB, world.Cable);
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(bolts, Quantity.Of(10))));
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(cable, Quantity.Of(4.5m))));
+        var ledger = new StockLedger();
+        StockMovement[] receipts = [StockMovement.Receipt(bolts, Quantity.Of(10)), StockMovement.Receipt(cable, Quantity.Of(4.5m))];
+        foreach (var receipt in receipts) Assert.True(ledger.TryApply(receipt));
+
+        StockMovement[] moves =
+        [
+            StockMovement.Move(bolts, bolts with { Status = InventoryStatus.Allocated }, Quantity.Of(3), "SO-1"),
+            StockMovement.Move(bolts, bolts with { Status = InventoryStatus.Allocated }, Quantity.Of(2), "SO-1"),
+            StockMovement.Move(cable, cable with { Status = InventoryStatus.Allocated }, Quantity.Of(1.25m), "SO-1"),
+        ];
+        Assert.True(await PostAllAsync(world.Db, moves));
+        foreach (var move in moves) Assert.True(ledger.TryApply(move));
+
+        world.Db.ChangeTracker.Clear();
+        Assert.Equal(ledger.Balances.ToDictionary(b => b.Key, b => b.Value.Milli), await StoredBalancesAsync(world.Db));
+        var written = await world.Db.Movements.AsNoTracking().Where(m => m.Reference == "SO-1").OrderBy(m => m.Id).ToListAsync(Ct);
+        Assert.Equal([3_000L, 2_000L, 1_250L], written.Select(m => m.QuantityMilli));
+        Assert.All(written, m => Assert.Equal(InventoryStatus.Allocated, m.ToStatus));
+        Assert.All(written, m => Assert.Equal(DateTimeOffset.UnixEpoch, m.At));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PostAll_OneTakeFindsTooLittle_ReportsItAndTheRollbackKeepsEverything(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var bolts = world.Bucket(world.BinA, world.Bolt);
+        var cable = world.Bucket(world.BinB, world.Cable);
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(bolts, Quantity.Of(10))));
+        Assert.True(await PostAsync(world.Db, StockMovement.Receipt(cable, Quantity.Of(1))));
+
+        Assert.False(await PostAllAsync(world.Db,
+            StockMovement.Move(bolts, bolts with { Status = InventoryStatus.Allocated }, Quantity.Of(3), "SO-2"),
+            StockMovement.Move(cable, cable with { Status = InventoryStatus.Allocated }, Quantity.Of(2), "SO-2")));
+
+        world.Db.ChangeTracker.Clear();
+        Assert.Equal(new Dictionary<StockBucket, long> { [bolts] = 10_000, [cable] = 1_000 }, await StoredBalancesAsync(world.Db));
+        Assert.Equal(0, await world.Db.Movements.CountAsync(m => m.Reference == "SO-2", Ct));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Post_FractionalQuantity_IsStoredExactly(string provider)
