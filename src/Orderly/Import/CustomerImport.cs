@@ -29,17 +29,8 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
     public async Task<MasterDataOutcome?> ImportAsync(string path, ImportErrors errors, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
-        List<(int Row, CustomerRequest Request, Address? Address)> requests;
-        using (var file = ImportFile.Open(path, Columns, ["account_number"], errors))
-        {
-            if (file is null) return null;
-            requests = Read(file, errors);
-        }
-        if (requests.Count == 0)
-        {
-            errors.Add(2, null, "the file has a header but no rows; there is nothing to import.");
-            return null;
-        }
+        var requests = ImportFile.ReadAll(path, Columns, ["account_number"], errors, Read);
+        if (requests is null) return null;
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var siteIds = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.Ordinal, cancellationToken);
@@ -77,9 +68,9 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
     /// <summary>The address cells of a row, before its defaults (code, name) are filled in.</summary>
     public sealed record Address(string? Code, string? Name, string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country);
 
-    private static List<(int, CustomerRequest, Address?)> Read(ImportFile file, ImportErrors errors)
+    private static List<(int Row, CustomerRequest Request, Address? Address)> Read(ImportFile file, ImportErrors errors)
     {
-        var requests = new List<(int, CustomerRequest, Address?)>();
+        var requests = new List<(int Row, CustomerRequest Request, Address? Address)>();
         while (file.Read())
         {
             if (file.IsBlank) continue;

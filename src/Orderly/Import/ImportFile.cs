@@ -18,6 +18,27 @@ public sealed class ImportFile : IDisposable
     private ImportFile(FileStream stream, CsvDataReader csv, string[] columns, int[] index) =>
         (_stream, _csv, _columns, _index) = (stream, csv, columns, index);
 
+    /// <summary>What a file with a header and no rows is told (row 2 is where the first row would be).</summary>
+    public const string NoRows = "the file has a header but no rows; there is nothing to import.";
+
+    /// <summary>
+    /// Opens the file, reads every row with <paramref name="read"/> and closes it; null (with the
+    /// reasons in <paramref name="errors"/>) when the file is unusable or has no rows.
+    /// </summary>
+    public static List<T>? ReadAll<T>(string path, IReadOnlyList<string> columns, IReadOnlyList<string> required, ImportErrors errors,
+        Func<ImportFile, ImportErrors, List<T>> read)
+    {
+        List<T> rows;
+        using (var file = Open(path, columns, required, errors))
+        {
+            if (file is null) return null;
+            rows = read(file, errors);
+        }
+        if (rows.Count > 0) return rows;
+        errors.Add(2, null, NoRows);
+        return null;
+    }
+
     /// <summary>Opens <paramref name="path"/> and checks its header; null (with the reasons in <paramref name="errors"/>) when it is unusable.</summary>
     public static ImportFile? Open(string path, IReadOnlyList<string> columns, IReadOnlyList<string> required, ImportErrors errors)
     {

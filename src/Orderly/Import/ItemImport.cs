@@ -24,17 +24,8 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
     public async Task<MasterDataOutcome?> ImportAsync(string path, ImportErrors errors, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
-        List<(int Row, ItemRequest Request)> requests;
-        using (var file = ImportFile.Open(path, Columns, ["sku"], errors))
-        {
-            if (file is null) return null;
-            requests = Read(file, errors);
-        }
-        if (requests.Count == 0)
-        {
-            errors.Add(2, null, "the file has a header but no rows; there is nothing to import.");
-            return null;
-        }
+        var requests = ImportFile.ReadAll(path, Columns, ["sku"], errors, Read);
+        if (requests is null) return null;
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var keys = requests.Select(r => r.Request.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -41,7 +41,7 @@ internal static class StockFile
             if (milli == 0) zeroRows++;
             else balances.Add(new OpeningBalance(siteEntry.Id, locationEntry.Id, item.Id, parsedStatus.Value, milli.Value, row));
         }
-        if (rows == 0) errors.Add(2, null, "the file has a header but no rows; there is nothing to import.");
+        if (rows == 0) errors.Add(2, null, ImportFile.NoRows);
         progress?.Invoke(1);
         balances.Sort(OpeningBalance.Compare);
         var firstOfBucket = 0;
