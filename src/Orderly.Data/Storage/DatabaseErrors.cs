@@ -9,9 +9,10 @@ public static class DatabaseErrors
 {
     /// <summary>
     /// A unique index refused the write: a concurrent request saved the same key first
-    /// (SQLite reports 2067 for a unique index and 1555 for a primary key).
+    /// (SQLite reports 2067 for a unique index and 1555 for a primary key). The error comes wrapped
+    /// in a <see cref="DbUpdateException"/> from SaveChanges, or as it is from a command Orderly sends itself.
     /// </summary>
-    public static bool IsUniqueViolation(Exception exception) => exception is DbUpdateException { InnerException: var inner } && inner switch
+    public static bool IsUniqueViolation(Exception exception) => (exception is DbUpdateException { InnerException: { } inner } ? inner : exception) switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,

@@ -18,15 +18,23 @@ public static class RowInserter
     // Both engines cap the parameters of one statement (SQLite at 32,766); stay well under.
     private const int MaxParameters = 30_000;
 
-    public static async Task InsertRowsAsync<T>(this OrderlyDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    /// <summary>Inserts rows whose keys the store generates.</summary>
+    public static Task InsertRowsAsync<T>(this OrderlyDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
+        InsertAsync(db, rows, keysGiven: false, cancellationToken);
+
+    /// <summary>Inserts rows whose keys the caller reserved beforehand (see <see cref="Orders.NewOrderRows"/>).</summary>
+    public static Task InsertRowsWithKeysAsync<T>(this OrderlyDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
+        InsertAsync(db, rows, keysGiven: true, cancellationToken);
+
+    private static async Task InsertAsync<T>(OrderlyDbContext db, IReadOnlyList<T> rows, bool keysGiven, CancellationToken cancellationToken) where T : class
     {
         if (rows.Count == 0) return;
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Rows are inserted inside the transaction of the change they belong to.");
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        // The store generates the key; every other column is written.
-        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        // Unless the caller reserved them, the store generates the keys; every other column is written.
+        var columns = entity.GetProperties().Where(p => keysGiven || !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
         var rowsPerStatement = Math.Max(1, MaxParameters / columns.Length);
 
         var connection = db.Database.GetDbConnection();

@@ -61,13 +61,24 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         return new AllocationPlan(resolved, takes, items.ToDictionary(i => i.Id, i => i.ReplenishmentLeadTimeDays), _sites.ToDictionary(s => s.Id, s => s.Code));
     }
 
-    /// <summary>Takes the planned stock through the ledger inside the caller's transaction and applies the plan to the order.</summary>
+    /// <summary>Takes the planned stock through the ledger inside the caller's transaction, applies the plan to the order and records its decisions and events.</summary>
     public async Task<IReadOnlyList<OrderDecision>> ApplyAsync(Order order, AllocationPlan plan, DateOnly today, string actor,
         CancellationToken cancellationToken, bool firstPass = true)
     {
-        var now = clock.GetUtcNow();
+        if (!firstPass && plan.Takes.Count == 0) return [];
+        var decisions = await TakeAsync(order, plan, today, actor, cancellationToken);
+        await RecordAsync(order, plan, decisions, cancellationToken);
+        return decisions;
+    }
+
+    /// <summary>
+    /// Takes the planned stock through the ledger inside the caller's transaction and applies the plan
+    /// to the order; <see cref="RecordAsync"/> then writes the decisions. A capture writes the new order's
+    /// rows between the two, so that they are written once, already allocated, before the decisions that refer to them.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderDecision>> TakeAsync(Order order, AllocationPlan plan, DateOnly today, string actor, CancellationToken cancellationToken)
+    {
         var takes = plan.Takes;
-        if (!firstPass && takes.Count == 0) return [];
         // In one global order (site, location, item), so two allocations never deadlock; one round trip for all of them.
         var moves = takes.OrderBy(t => t.SiteId).ThenBy(t => t.LocationId).ThenBy(t => t.ItemId)
             .Select(take =>
@@ -75,11 +86,8 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
                 var source = new StockBucket(take.SiteId, take.LocationId, take.ItemId, InventoryStatus.Available);
                 return StockMovement.Move(source, source with { Status = InventoryStatus.Allocated }, take.Quantity, order.Number);
             }).ToList();
-        if (!await ledger.TryPostAllAsync(moves, actor, now, cancellationToken)) throw new AllocationRaceException();
-
-        var decisions = order.ApplyAllocation(takes, plan.Policies, itemId => plan.LeadTimes[itemId], siteId => plan.SiteCodes[siteId], today);
-        await RecordAsync(order, takes, decisions, plan.SiteCodes, now, cancellationToken);
-        return decisions;
+        if (!await ledger.TryPostAllAsync(moves, actor, clock.GetUtcNow(), cancellationToken)) throw new AllocationRaceException();
+        return order.ApplyAllocation(takes, plan.Policies, itemId => plan.LeadTimes[itemId], siteId => plan.SiteCodes[siteId], today);
     }
 
     private async Task<List<PlannedTake>> PlanAsync(IReadOnlyList<AllocationNeed> needs, IReadOnlyList<SourcingSite> sourcing, bool allowSubstitutes,
@@ -106,9 +114,11 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         return skusByItem.ToDictionary(e => e.Key, e => (IReadOnlyList<long>)[.. e.Value.Where(ids.ContainsKey).Select(s => ids[s])]);
     }
 
-    private async Task RecordAsync(Order order, IReadOnlyList<PlannedTake> takes, IReadOnlyList<OrderDecision> decisions, IReadOnlyDictionary<long, string> siteCodes,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Writes the decisions an allocation made and appends its events.</summary>
+    public async Task RecordAsync(Order order, AllocationPlan plan, IReadOnlyList<OrderDecision> decisions, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        var (takes, siteCodes) = (plan.Takes, plan.SiteCodes);
         await db.InsertRowsAsync([.. decisions.Select(decision => new OrderDecisionRecord
         {
             OrderId = order.Id,

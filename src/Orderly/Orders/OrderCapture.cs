@@ -4,6 +4,7 @@ using Orderly.Allocation;
 using Orderly.Core.Events;
 using Orderly.Core.Orders;
 using Orderly.Data;
+using Orderly.Data.Orders;
 using Orderly.Data.Storage;
 using Orderly.Events;
 
@@ -40,20 +41,22 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
             try
             {
-                db.Orders.Add(order);
-                await db.SaveChangesAsync(cancellationToken);
-                order.AssignNumber();
+                // Keys first, so the number exists for the events and the ledger; then the stock is taken and the
+                // allocation applied, and only then are the order's rows written, once each, in their final state.
+                await db.ReserveKeysAsync(order, cancellationToken);
                 events.Append(EventTypes.OrderAccepted, "order", order.Number,
                     new { channel = order.Channel, order.ExternalRef, customer = order.CustomerAccount, lines = order.Lines.Count }, order.Id, draft.HomeSite.Code);
 
                 plan ??= await allocation.PlanAsync(order, draft.Customer, draft.HomeSite, cancellationToken);
-                await allocation.ApplyAsync(order, plan, intake.SiteToday(draft.HomeSite), actor, cancellationToken);
+                var decisions = await allocation.TakeAsync(order, plan, intake.SiteToday(draft.HomeSite), actor, cancellationToken);
+                await db.InsertNewAsync(order, cancellationToken);
+                await allocation.RecordAsync(order, plan, decisions, cancellationToken);
                 if (order.Holds != OrderHolds.None)
                     events.Append(EventTypes.OrderHeld, "order", order.Number, new { holds = OrderResponse.HoldCodes(order.Holds) }, order.Id, draft.HomeSite.Code);
-                await events.FlushAsync(cancellationToken); // saves the allocation with the events
+                await events.FlushAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                // The capture is its own unit of work: forgetting its entities keeps a batch or a file
-                // import linear, since every later SaveChanges would otherwise scan all earlier orders.
+                // The capture is its own unit of work: forgetting what it read keeps a batch or a file
+                // import linear, since every later SaveChanges would otherwise scan all earlier entities.
                 db.ChangeTracker.Clear();
                 return new CaptureResult(order, Created: true);
             }
@@ -77,7 +80,7 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
     private static bool IsRetryable(Exception exception) => exception switch
     {
         AllocationRaceException => true,
-        DbUpdateException when DatabaseErrors.IsUniqueViolation(exception) => true,
+        _ when DatabaseErrors.IsUniqueViolation(exception) => true,
         PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } => true,
         _ => false,
     };

@@ -1,0 +1,102 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Orderly.Core.Orders;
+using Orderly.Data.Storage;
+
+namespace Orderly.Data.Orders;
+
+/// <summary>
+/// Writes a newly captured order once: its keys are reserved first, so its number, its events and
+/// its ledger references exist before any row does, and the order, its lines and their allocations
+/// are then inserted in their final, allocated state, one multi-row INSERT per table. Through the
+/// change tracker the same capture inserted each row and then updated it (the number, each line's
+/// allocated quantities), one statement per row on SQLite.
+/// </summary>
+public static class NewOrderRows
+{
+    /// <summary>
+    /// Gives the order and its lines their ids, and the order its number, inside the caller's write
+    /// transaction. On SQLite the transaction holds the database's one write lock, so the next ids are
+    /// the largest plus one (the tables are not AUTOINCREMENT, so this is what SQLite itself would
+    /// give). On PostgreSQL the ids come from the columns' identity sequences.
+    /// </summary>
+    public static async Task ReserveKeysAsync(this OrderlyDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("An order's keys are reserved inside the transaction that inserts it.");
+        var orders = Table<Order>(db);
+        var lines = Table<OrderLine>(db);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        var lineCount = order.Lines.Count;
+        long orderId;
+        var lineIds = new long[lineCount];
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            command.CommandText = $"""
+                SELECT nextval(pg_get_serial_sequence('"{orders}"', 'id')),
+                       array(SELECT nextval(pg_get_serial_sequence('"{lines}"', 'id')) FROM generate_series(1, {lineCount}))
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            orderId = reader.GetInt64(0);
+            lineIds = reader.GetFieldValue<long[]>(1);
+        }
+        else
+        {
+            command.CommandText = $"""SELECT (SELECT coalesce(max("id"), 0) FROM "{orders}"), (SELECT coalesce(max("id"), 0) FROM "{lines}")""";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            orderId = reader.GetInt64(0) + 1;
+            var lastLineId = reader.GetInt64(1);
+            for (var index = 0; index < lineCount; index++) lineIds[index] = lastLineId + 1 + index;
+        }
+
+        var orderKey = Key<Order>(db);
+        var lineKey = Key<OrderLine>(db);
+        var lineOrder = ForeignKey<OrderLine>(db, nameof(OrderLine.OrderId));
+        orderKey(order, orderId);
+        order.AssignNumber();
+        for (var index = 0; index < lineCount; index++)
+        {
+            lineKey(order.Lines[index], lineIds[index]);
+            lineOrder(order.Lines[index], orderId);
+        }
+    }
+
+    /// <summary>Inserts the order, its lines and their allocations as they now are; call it once allocation has been applied.</summary>
+    public static async Task InsertNewAsync(this OrderlyDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        if (order.Id == 0) throw new InvalidOperationException("Reserve the order's keys before inserting it.");
+        var allocationLine = ForeignKey<LineAllocation>(db, nameof(LineAllocation.OrderLineId));
+        var allocations = new List<LineAllocation>();
+        foreach (var line in order.Lines)
+            foreach (var allocation in line.Allocations)
+            {
+                allocationLine(allocation, line.Id);
+                allocations.Add(allocation);
+            }
+        // Parents first: the foreign keys are checked statement by statement.
+        await db.InsertRowsWithKeysAsync([order], cancellationToken);
+        await db.InsertRowsWithKeysAsync(order.Lines, cancellationToken);
+        await db.InsertRowsAsync(allocations, cancellationToken);
+    }
+
+    private static string Table<T>(OrderlyDbContext db) => db.Model.FindEntityType(typeof(T))!.GetTableName()!;
+
+    private static Action<object, long> Key<T>(OrderlyDbContext db) =>
+        db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Setter();
+
+    private static Action<object, long> ForeignKey<T>(OrderlyDbContext db, string property) =>
+        db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.Setter();
+
+    /// <summary>Sets a key as materialization does, through the member EF Core uses (the backing field), so the domain's private setters stay private.</summary>
+    private static Action<object, long> Setter(this IProperty property) => property.GetMemberInfo(forMaterialization: true, forSet: true) switch
+    {
+        FieldInfo field => (entity, value) => field.SetValue(entity, value),
+        PropertyInfo clrProperty => (entity, value) => clrProperty.SetValue(entity, value),
+        var member => throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is mapped to {member.MemberType}, which cannot be set."),
+    };
+}
