@@ -11,6 +11,7 @@ using Orderly.Data.Inventory;
 using Orderly.Data.Orders;
 using Orderly.Data.Storage;
 using Orderly.Events;
+using Orderly.MasterData;
 using Orderly.Policies;
 
 namespace Orderly.Allocation;
@@ -22,7 +23,7 @@ namespace Orderly.Allocation;
 /// Takes run in one global order (site, location, item) so two allocations never deadlock; if a
 /// take finds the stock gone, <see cref="AllocationRaceException"/> asks the caller to retry.
 /// </summary>
-public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, PolicyStore policyStore, EventLog events, TimeProvider clock)
+public sealed class AllocationService(OrderlyDbContext db, ReferenceData reference, LedgerStore ledger, PolicyStore policyStore, EventLog events, TimeProvider clock)
 {
     private IReadOnlyList<SourcingSite>? _sites;
     private IReadOnlyList<PolicyValue>? _policies;
@@ -45,20 +46,16 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         var now = clock.GetUtcNow();
         _policies ??= await policyStore.ValuesAsync(cancellationToken);
         var resolved = PolicyResolver.ResolveAll(_policies, new PolicyContext(customer.AccountNumber, customer.Segment, homeSite.Code, homeSite.Region), now);
-        // Ordered by code, so that several DCs of one region are always tried in the same order.
-        _sites ??= await db.Sites.AsNoTracking().OrderBy(s => s.Code)
-            .Select(s => new SourcingSite(s.Id, s.Code, s.Kind == SiteKind.Dc, s.Region)).ToListAsync(cancellationToken);
+        _sites ??= [.. (await reference.SitesAsync(cancellationToken)).Select(s => new SourcingSite(s.Id, s.Code, s.Kind == SiteKind.Dc, s.Region))];
         var sourcing = SourcingOrder.For(resolved[PolicyKeys.AllocationSourcing].Value, _sites.Single(s => s.Id == homeSite.Id), _sites);
         var allowSubstitutes = resolved[PolicyKeys.Substitution].Value == PolicyKeys.ApprovedSubstitutes;
 
-        var lineItemIds = order.Lines.Select(l => l.ItemId).Distinct().ToList();
-        var items = await db.Items.AsNoTracking().Where(i => lineItemIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.ReplenishmentLeadTimeDays, i.Substitutes }).ToListAsync(cancellationToken);
-        var substitutes = allowSubstitutes ? await SubstituteIdsAsync(items.ToDictionary(i => i.Id, i => i.Substitutes), cancellationToken) : [];
+        var items = await reference.ItemsByIdAsync([.. order.Lines.Select(l => l.ItemId).Distinct()], cancellationToken);
+        var substitutes = allowSubstitutes ? await SubstituteIdsAsync(items.Values, cancellationToken) : [];
         var needs = order.Needs(itemId => substitutes.GetValueOrDefault(itemId, []));
 
         var takes = needs.Count == 0 ? [] : await PlanAsync(needs, sourcing, allowSubstitutes, resolved[PolicyKeys.Consolidation].Value == PolicyKeys.PerOrder, cancellationToken);
-        return new AllocationPlan(resolved, takes, items.ToDictionary(i => i.Id, i => i.ReplenishmentLeadTimeDays), _sites.ToDictionary(s => s.Id, s => s.Code));
+        return new AllocationPlan(resolved, takes, items.ToDictionary(i => i.Key, i => i.Value.ReplenishmentLeadTimeDays), _sites.ToDictionary(s => s.Id, s => s.Code));
     }
 
     /// <summary>Takes the planned stock through the ledger inside the caller's transaction, applies the plan to the order and records its decisions and events.</summary>
@@ -105,13 +102,15 @@ public sealed class AllocationService(OrderlyDbContext db, LedgerStore ledger, P
         return [.. planner.Plan(needs, sourcing, allowSubstitutes, preferSingleSite)];
     }
 
-    private async Task<Dictionary<long, IReadOnlyList<long>>> SubstituteIdsAsync(Dictionary<long, IReadOnlyList<string>> skusByItem, CancellationToken cancellationToken)
+    /// <summary>Each item's approved substitutes that may be sold now, as item ids.</summary>
+    private async Task<Dictionary<long, IReadOnlyList<long>>> SubstituteIdsAsync(IEnumerable<Item> items, CancellationToken cancellationToken)
     {
-        var skus = skusByItem.Values.SelectMany(s => s).Distinct().ToList();
+        var lineItems = items.ToList();
+        var skus = lineItems.SelectMany(i => i.Substitutes).Distinct().ToList();
         if (skus.Count == 0) return [];
-        var ids = await db.Items.AsNoTracking().Where(i => skus.Contains(i.Sku) && i.Active && i.Sellable)
-            .ToDictionaryAsync(i => i.Sku, i => i.Id, StringComparer.Ordinal, cancellationToken);
-        return skusByItem.ToDictionary(e => e.Key, e => (IReadOnlyList<long>)[.. e.Value.Where(ids.ContainsKey).Select(s => ids[s])]);
+        var found = await reference.ItemsBySkuAsync(skus, cancellationToken);
+        return lineItems.ToDictionary(i => i.Id, i => (IReadOnlyList<long>)[.. i.Substitutes
+            .Where(sku => found.TryGetValue(sku, out var substitute) && substitute.Active && substitute.Sellable).Select(sku => found[sku].Id)]);
     }
 
     /// <summary>Writes the decisions an allocation made and appends its events.</summary>

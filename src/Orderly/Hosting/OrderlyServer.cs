@@ -64,6 +64,7 @@ public static class OrderlyServer
         services.AddScoped<AccessAdministration>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<PolicyStore>();
+        services.AddScoped<ReferenceData>();
         services.AddScoped<EventLog>();
         services.AddScoped<AllocationService>();
         services.AddScoped<BackorderReallocation>();
@@ -92,6 +93,7 @@ public static class OrderlyServer
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<ConnectionPerRequest>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -8,6 +8,7 @@ using Orderly.Core.Policies;
 using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
+using Orderly.MasterData;
 using Orderly.Policies;
 using Orderly.Security;
 
@@ -38,7 +39,7 @@ public sealed record DraftLine(int Number, long ItemId, string Sku, decimal Requ
 /// the batch endpoint, file imports and the customer-service form all call it. Errors are keyed
 /// by JSON path (<c>lines[2].quantity</c>) so a file import can turn them into row and column.
 /// </summary>
-public sealed class OrderIntake(OrderlyDbContext db, PolicyStore policies, TimeProvider clock)
+public sealed class OrderIntake(OrderlyDbContext db, ReferenceData reference, PolicyStore policies, TimeProvider clock)
 {
     public const int MaxLines = 500;
     public const decimal MaxQuantity = 1_000_000;
@@ -154,7 +155,7 @@ public sealed class OrderIntake(OrderlyDbContext db, PolicyStore policies, TimeP
         }
 
         var skus = lines.Select(l => l?.Sku?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
-        var items = await db.Items.AsNoTracking().Where(i => skus.Contains(i.Sku)).ToDictionaryAsync(i => i.Sku, StringComparer.Ordinal, cancellationToken);
+        var items = await reference.ItemsBySkuAsync(skus, cancellationToken);
         var seenNumbers = new Dictionary<int, int>();
         for (var index = 0; index < lines.Count; index++)
         {

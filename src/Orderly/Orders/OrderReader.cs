@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orderly.Api;
 using Orderly.Core.Orders;
 using Orderly.Data;
+using Orderly.MasterData;
 using Orderly.Security;
 
 namespace Orderly.Orders;
@@ -11,7 +12,7 @@ namespace Orderly.Orders;
 /// Finds orders the caller may see (its sites include the order's home site or a site allocated
 /// to it) and turns them into responses.
 /// </summary>
-public sealed class OrderReader(OrderlyDbContext db)
+public sealed class OrderReader(OrderlyDbContext db, ReferenceData reference)
 {
     public async Task<IQueryable<Order>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -62,11 +63,10 @@ public sealed class OrderReader(OrderlyDbContext db)
 
     public async Task<OrderResponse> ResponseAsync(Order order, CancellationToken cancellationToken)
     {
-        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Code, cancellationToken);
+        var sites = await reference.SiteCodesAsync(cancellationToken);
         var substituteIds = order.Lines.SelectMany(l => l.Allocations.Where(a => a.ItemId != l.ItemId).Select(a => a.ItemId)).Distinct().ToList();
-        var skus = substituteIds.Count == 0
-            ? new Dictionary<long, string>()
-            : await db.Items.AsNoTracking().Where(i => substituteIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Sku, cancellationToken);
+        var skus = substituteIds.Count == 0 ? new Dictionary<long, string>()
+            : (await reference.ItemsByIdAsync(substituteIds, cancellationToken)).ToDictionary(i => i.Key, i => i.Value.Sku);
         return OrderResponse.From(order, sites, skus);
     }
 }
