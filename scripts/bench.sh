@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark run the benchmarks issue asks for, one command, in this order:
 #  1. capture and allocation through HTTP: bench/Orderly.LoadGen (its own process) against a Release
-#     `orderly serve` with the demo distributor, 1, 4 and 16 clients and the batch endpoint, on
+#     `orderly serve` with the demo distributor, after a warm-up of 2,000 orders that is not measured,
+#     1, 4 and 16 clients and the batch endpoint, on
 #     SQLite and on a private PostgreSQL cluster; server CPU seconds per 1,000 orders and RSS from /proc;
 #  2. the storage limit in the same run: bench/Orderly.StorageLimit writes the same rows per order
 #     with prepared statements, one transaction per order, on a fresh demo database of the same
@@ -18,8 +19,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 
 orders=1500
+warmup=2000
 smoke=false
-if [ "${1:-}" = "--smoke" ]; then smoke=true; orders=200; fi
+if [ "${1:-}" = "--smoke" ]; then smoke=true; orders=200; warmup=100; fi
 port=5394
 out=artifacts/bench
 mkdir -p "$out"
@@ -50,6 +52,10 @@ run_engine() {
   local server=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
   local token; token="$("${orderly[@]}" token create --user admin --name "bench-$engine" --db "$db")"
+  # Warm-up, not measured: the first few thousand requests run while the JIT is still compiling and
+  # re-optimising the hot path (tiered compilation, about a quarter of the CPU in a cold 1,500-order
+  # run); a server at its peak has been running for hours.
+  "${loadgen[@]}" "http://127.0.0.1:$port" "$token" "$warmup" 4 5 >/dev/null
   for case in "1 0" "4 0" "16 0" "4 50"; do
     set -- $case
     local before; before=$(cpu_ticks "$server")
@@ -91,7 +97,9 @@ run_engine postgres "$PG_URL" "${PG_URL/Database=postgres/Database=storage_limit
 stop_private_postgres
 
 if [ "$smoke" = false ]; then
-  dotnet run -c Release --project bench/Orderly.Bench -- --filter '*' --job short --artifacts "$work/bdn" >/dev/null
+  # Not BenchmarkDotNet's short job: its 3 warm-up iterations end before tiered compilation has
+  # optimised the engine, which overstated the time per line by up to 80 %.
+  dotnet run -c Release --project bench/Orderly.Bench -- --filter '*' --launchCount 1 --warmupCount 10 --iterationCount 15 --artifacts "$work/bdn" >/dev/null
   cp "$work"/bdn/results/*-report-github.md "$out/allocation-engine.md"
 fi
 

@@ -23,6 +23,7 @@ public class AllocationEngineBenchmark
     private SourcingSite[] _sites = [];
     private StockOnOffer[] _offer = [];
     private (int Site, long[] Skus, int[] Quantities)[] _orders = [];
+    private string[] _skuCodes = [];
     private PolicyValue[] _policies = [];
 
     [GlobalSetup]
@@ -36,6 +37,8 @@ public class AllocationEngineBenchmark
         _orders = Enumerable.Range(0, Orders).Select(_ => (random.Next(Sites),
             Enumerable.Range(0, LinesPerOrder).Select(_ => (long)random.Next(1, Skus + 1)).ToArray(),
             Enumerable.Range(0, LinesPerOrder).Select(_ => random.Next(1, 6)).ToArray())).ToArray();
+        // The SKU codes arrive with the orders (from JSON, EDI or a file): made here, they are not the engine's work.
+        _skuCodes = [.. Enumerable.Range(0, Skus + 1).Select(sku => $"SKU-{sku}")];
         var now = DateTimeOffset.UnixEpoch;
         _policies = [.. PolicyRegister.Definitions.Select(d => new PolicyValue(d.Key, PolicyScope.Enterprise, "", d.Standard, 1, "standard", "standard", null, now)),
             new PolicyValue(PolicyKeys.ShipmentPartial, PolicyScope.Region, "East", PolicyKeys.HoldUntilComplete, 1, "pmo", "demo", null, now)];
@@ -52,7 +55,7 @@ public class AllocationEngineBenchmark
             var home = _sites[siteIndex];
             var policies = PolicyResolver.ResolveAll(_policies, new PolicyContext("C1", "industrial", home.Code, home.Region), DateTimeOffset.UnixEpoch);
             var sourcing = SourcingOrder.For(policies[PolicyKeys.AllocationSourcing].Value, home, _sites);
-            var lines = skus.Select((sku, i) => new OrderLine(i + 1, sku, $"SKU-{sku}", quantities[i], "EA", Quantity.Of(quantities[i])));
+            var lines = skus.Select((sku, i) => new OrderLine(i + 1, sku, _skuCodes[sku], quantities[i], "EA", Quantity.Of(quantities[i])));
             var order = new Order(OrderChannel.Api, "PO", 1, "C1", home.Id, _shipTo, null, OrderPriority.Standard, lines, false, DateTimeOffset.UnixEpoch);
             var takes = planner.Plan(order.Needs(_ => []), sourcing, allowSubstitutes: false, preferSingleSite: false);
             order.ApplyAllocation(takes, policies, _ => 7, id => _sites[id - 1].Code, today);

@@ -49,5 +49,10 @@ public static class PolicyRegister
 
     public static PolicyDefinition Get(string key) => ByKey[key];
 
+    private static readonly Dictionary<string, int> PositionByKey = Definitions.Select((d, i) => (d.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+
+    /// <summary>Where the policy stands in <see cref="Definitions"/>; false for a key the register does not know.</summary>
+    public static bool TryGetPosition(string key, out int position) => PositionByKey.TryGetValue(key, out position);
+
     public static bool TryGet(string key, out PolicyDefinition definition) => ByKey.TryGetValue(key, out definition!);
 }

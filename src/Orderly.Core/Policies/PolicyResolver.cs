@@ -14,14 +14,17 @@ public static class PolicyResolver
         // One pass, no allocation: resolution runs for every order the engine allocates.
         PolicyValue? chosen = null;
         foreach (var value in values)
-        {
-            if (value.Key != definition.Key || !value.InForce(now) || !definition.Allows(value.Value)) continue;
-            if (value.ScopeValue != context.ValueFor(value.Scope)) continue;
-            if (value.Scope != PolicyScope.Enterprise && !MayVary(definition, value)) continue;
-            if (chosen is null || value.Scope > chosen.Scope || (value.Scope == chosen.Scope && value.Version > chosen.Version))
-                chosen = value;
-        }
+            if (value.Key == definition.Key) chosen = Better(definition, chosen, value, context, now);
         return chosen?.Decision ?? definition.BuiltInStandard;
+    }
+
+    /// <summary>The value that should decide: <paramref name="candidate"/> if it may and is more specific (or newer) than <paramref name="chosen"/>.</summary>
+    private static PolicyValue? Better(PolicyDefinition definition, PolicyValue? chosen, PolicyValue candidate, PolicyContext context, DateTimeOffset now)
+    {
+        if (!candidate.InForce(now) || !definition.Allows(candidate.Value)) return chosen;
+        if (candidate.ScopeValue != context.ValueFor(candidate.Scope)) return chosen;
+        if (candidate.Scope != PolicyScope.Enterprise && !MayVary(definition, candidate)) return chosen;
+        return chosen is null || candidate.Scope > chosen.Scope || (candidate.Scope == chosen.Scope && candidate.Version > chosen.Version) ? candidate : chosen;
     }
 
     /// <summary>Whether a scoped value may override the standard under the policy's classification.</summary>
@@ -35,9 +38,15 @@ public static class PolicyResolver
     /// <summary>Every policy of the register, resolved for one context.</summary>
     public static IReadOnlyDictionary<string, PolicyDecision> ResolveAll(IReadOnlyCollection<PolicyValue> values, PolicyContext context, DateTimeOffset now)
     {
-        var resolved = new Dictionary<string, PolicyDecision>(PolicyRegister.Definitions.Count, StringComparer.Ordinal);
-        foreach (var definition in PolicyRegister.Definitions)
-            resolved[definition.Key] = Resolve(definition, values, context, now);
+        // One pass over the values, each to its own policy, rather than one pass per policy.
+        var definitions = PolicyRegister.Definitions;
+        var chosen = new PolicyValue?[definitions.Count];
+        foreach (var value in values)
+            if (PolicyRegister.TryGetPosition(value.Key, out var position))
+                chosen[position] = Better(definitions[position], chosen[position], value, context, now);
+        var resolved = new Dictionary<string, PolicyDecision>(definitions.Count, StringComparer.Ordinal);
+        for (var position = 0; position < definitions.Count; position++)
+            resolved[definitions[position].Key] = chosen[position]?.Decision ?? definitions[position].BuiltInStandard;
         return resolved;
     }
 }
