@@ -51,7 +51,9 @@ public sealed class LedgerStore(OrderlyDbContext db)
     /// in one insert. Returns false, having changed nothing the caller keeps, when any take found
     /// too little stock: the caller then rolls its transaction back.
     /// </summary>
-    public async Task<bool> TryPostAllAsync(IReadOnlyList<StockMovement> movements, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <param name="records">Where to add the movement rows, to be sent with the unit of work's other inserts; without it they are inserted at once.</param>
+    public async Task<bool> TryPostAllAsync(IReadOnlyList<StockMovement> movements, string actor, DateTimeOffset at, CancellationToken cancellationToken,
+        InsertBatch? records = null)
     {
         if (movements.Count == 0) return true;
         if (db.Database.CurrentTransaction is null)
@@ -79,7 +81,9 @@ public sealed class LedgerStore(OrderlyDbContext db)
         var touched = await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
         if (touched != statements) return false;
 
-        await db.InsertRowsAsync([.. movements.Select(m => Record(m, actor, at))], cancellationToken);
+        var rows = movements.Select(m => Record(m, actor, at)).ToList();
+        if (records is not null) records.Add(rows);
+        else await db.InsertRowsAsync(rows, cancellationToken);
         return true;
     }
 

@@ -67,7 +67,11 @@ public static class NewOrderRows
     }
 
     /// <summary>Inserts the order, its lines and their allocations as they now are; call it once allocation has been applied.</summary>
-    public static async Task InsertNewAsync(this OrderlyDbContext db, Order order, CancellationToken cancellationToken)
+    public static Task InsertNewAsync(this OrderlyDbContext db, Order order, CancellationToken cancellationToken) =>
+        db.BeginInserts().AddNewOrder(db, order).ExecuteAsync(cancellationToken);
+
+    /// <summary>Adds the order, its lines and their allocations as they now are to <paramref name="inserts"/>; call it once allocation has been applied.</summary>
+    public static InsertBatch AddNewOrder(this InsertBatch inserts, OrderlyDbContext db, Order order)
     {
         if (order.Id == 0) throw new InvalidOperationException("Reserve the order's keys before inserting it.");
         var allocationLine = ForeignKey<LineAllocation>(db, nameof(LineAllocation.OrderLineId));
@@ -79,9 +83,7 @@ public static class NewOrderRows
                 allocations.Add(allocation);
             }
         // Parents first: the foreign keys are checked statement by statement.
-        await db.InsertRowsWithKeysAsync([order], cancellationToken);
-        await db.InsertRowsWithKeysAsync(order.Lines, cancellationToken);
-        await db.InsertRowsAsync(allocations, cancellationToken);
+        return inserts.Add([order], keysGiven: true).Add(order.Lines, keysGiven: true).Add(allocations);
     }
 
     private static string Table<T>(OrderlyDbContext db) => db.Model.FindEntityType(typeof(T))!.GetTableName()!;

@@ -7,101 +7,153 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Orderly.Data.Storage;
 
 /// <summary>
-/// Inserts append-only rows (events, decisions, ledger movements) in one multi-row INSERT inside
-/// the current transaction, outside the change tracker. EF Core on SQLite sends one statement per
-/// row, and for rows nobody reads back in the same unit of work that per-statement cost is most of
-/// what a capture spends. Column names, conversions and parameter types come from the EF model,
-/// so the rows are stored exactly as SaveChanges would store them.
+/// Inserts rows (events, decisions, ledger movements, a new order's rows) as multi-row INSERTs
+/// inside the current transaction, outside the change tracker. EF Core on SQLite sends one
+/// statement per row, and for rows nobody reads back in the same unit of work that per-statement
+/// cost is most of what a capture spends. Column names, conversions and parameter types come from
+/// the EF model, so the rows are stored exactly as SaveChanges would store them.
 /// </summary>
 public static class RowInserter
 {
-    // Both engines cap the parameters of one statement (SQLite at 32,766); stay well under.
-    private const int MaxParameters = 30_000;
-
     /// <summary>Inserts rows whose keys the store generates.</summary>
     public static Task InsertRowsAsync<T>(this OrderlyDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
-        InsertAsync(db, rows, keysGiven: false, cancellationToken);
+        db.BeginInserts().Add(rows).ExecuteAsync(cancellationToken);
 
     /// <summary>Inserts rows whose keys the caller reserved beforehand (see <see cref="Orders.NewOrderRows"/>).</summary>
     public static Task InsertRowsWithKeysAsync<T>(this OrderlyDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
-        InsertAsync(db, rows, keysGiven: true, cancellationToken);
+        db.BeginInserts().Add(rows, keysGiven: true).ExecuteAsync(cancellationToken);
 
-    private static async Task InsertAsync<T>(OrderlyDbContext db, IReadOnlyList<T> rows, bool keysGiven, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// Collects inserts into several tables to send them together: one command (one round trip)
+    /// for all of them, as far as the engines' cap on parameters per command allows.
+    /// </summary>
+    public static InsertBatch BeginInserts(this OrderlyDbContext db) => new(db);
+}
+
+/// <summary>
+/// Inserts into one or more tables, in the order they were added (parents before children, since
+/// foreign keys are checked statement by statement), run by <see cref="ExecuteAsync"/> inside the
+/// current transaction: on PostgreSQL as few commands (round trips) as possible, on SQLite one command each.
+/// </summary>
+public sealed class InsertBatch
+{
+    // Both engines cap the parameters of one command (SQLite at 32,766); stay well under.
+    private const int MaxParameters = 30_000;
+
+    private readonly OrderlyDbContext _db;
+    private readonly List<Statement> _statements = [];
+
+    internal InsertBatch(OrderlyDbContext db) => _db = db;
+
+    /// <summary>One INSERT of <see cref="RowCount"/> rows into a table, or a plain statement (no table) to run at this point.</summary>
+    private sealed record Statement(InsertTable? Table, IReadOnlyList<object> Rows, int Start, int RowCount, string? Sql = null)
     {
-        if (rows.Count == 0) return;
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Rows are inserted inside the transaction of the change they belong to.");
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
-        var table = Tables.GetOrAdd((entity, keysGiven), static key => new Table(key.Entity, key.KeysGiven));
-        var rowsPerStatement = Math.Max(1, MaxParameters / table.Columns.Length);
+        public int Parameters => Table is null ? 0 : RowCount * Table.Columns.Length;
+    }
 
-        var connection = db.Database.GetDbConnection();
+    /// <summary>Adds rows to insert; with <paramref name="keysGiven"/> their keys are written too (reserved by the caller), else the store generates them.</summary>
+    public InsertBatch Add<T>(IReadOnlyList<T> rows, bool keysGiven = false) where T : class
+    {
+        if (rows.Count == 0) return this;
+        var entity = _db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
+        var table = InsertTable.For(entity, keysGiven);
+        var rowsPerStatement = Math.Max(1, MaxParameters / table.Columns.Length);
         for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            _statements.Add(new Statement(table, rows, start, Math.Min(rowsPerStatement, rows.Count - start)));
+        return this;
+    }
+
+    /// <summary>Adds a statement without parameters to run at this point of the batch (PostgreSQL's event-log lock, for one).</summary>
+    public InsertBatch AddStatement(string sql)
+    {
+        _statements.Add(new Statement(null, [], 0, 0, sql));
+        return this;
+    }
+
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        if (_statements.Count == 0) return;
+        var transaction = _db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Rows are inserted inside the transaction of the change they belong to.");
+        var connection = _db.Database.GetDbConnection();
+        // PostgreSQL gets several statements per command: each command is a network round trip. SQLite
+        // runs in-process, and binds every parameter of a command by name against every statement in
+        // it, so several statements in one command cost more there than separate commands.
+        var combine = _db.Provider == DatabaseProvider.Postgres;
+        var next = 0;
+        while (next < _statements.Count)
         {
-            var count = Math.Min(rowsPerStatement, rows.Count - start);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = table.Insert(count);
-            var parameter = 0;
-            for (var row = start; row < start + count; row++)
-                foreach (var column in table.Columns)
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, ParameterName(parameter++),
-                        column.Getter.GetClrValueUsingContainingEntity(rows[row]), column.Nullable));
+            var sql = new StringBuilder();
+            var parameters = 0;
+            // At least one statement per command; more while they fit under the cap.
+            do
+            {
+                var statement = _statements[next++];
+                if (statement.Table is { } table) table.AppendInsert(sql, command, statement.Rows, statement.Start, statement.RowCount, ref parameters);
+                else sql.Append(statement.Sql).Append(";\n");
+            }
+            while (combine && next < _statements.Count && parameters + _statements[next].Parameters <= MaxParameters);
+            command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        _statements.Clear();
     }
+}
 
-    // The statements are built once per table and row count, not per insert: a capture runs several
-    // inserts while it holds SQLite's one writer, and everything done there delays every other writer.
-    private static readonly ConcurrentDictionary<(IEntityType Entity, bool KeysGiven), Table> Tables = new();
+/// <summary>
+/// A table's columns as an insert writes them, built once from the EF model per entity type (the
+/// inserts run while a capture holds SQLite's one writer, and everything done there delays every
+/// other writer).
+/// </summary>
+internal sealed class InsertTable
+{
+    private static readonly ConcurrentDictionary<(IEntityType Entity, bool KeysGiven), InsertTable> Tables = new();
     private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 1024).Select(i => $"@p{i}")];
 
-    private static string ParameterName(int index) => index < ParameterNames.Length ? ParameterNames[index] : $"@p{index}";
+    private readonly string _prefix;
 
-    private sealed record Column(RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
-
-    /// <summary>A table's columns as an insert writes them, and its INSERT statement for each row count met so far.</summary>
-    private sealed class Table
+    private InsertTable(IEntityType entity, bool keysGiven)
     {
-        private readonly string _prefix;
-        private readonly ConcurrentDictionary<int, string> _inserts = new();
-
-        public Table(IEntityType entity, bool keysGiven)
-        {
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            // Unless the caller reserved them, the store generates the keys; every other column is written.
-            var properties = entity.GetProperties().Where(p => keysGiven || !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
-            // The column's type mapping creates the parameter and applies its value converter, as SaveChanges does.
-            Columns = [.. properties.Select(p => new Column((RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))];
-            _prefix = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
-                .AppendJoin(", ", properties.Select(c => Quote(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
-        }
-
-        public Column[] Columns { get; }
-
-        /// <summary>The statement for <paramref name="rowCount"/> rows; kept for the small counts a unit of work writes, built afresh for bulk ones.</summary>
-        public string Insert(int rowCount) => rowCount <= MostRowsKept ? _inserts.GetOrAdd(rowCount, Build) : Build(rowCount);
-
-        private const int MostRowsKept = 64;
-
-        private string Build(int count)
-        {
-            var sql = new StringBuilder(_prefix);
-            var parameter = 0;
-            for (var row = 0; row < count; row++)
-            {
-                if (row > 0) sql.Append(", ");
-                sql.Append('(');
-                for (var column = 0; column < Columns.Length; column++)
-                {
-                    if (column > 0) sql.Append(", ");
-                    sql.Append(ParameterName(parameter++));
-                }
-                sql.Append(')');
-            }
-            return sql.ToString();
-        }
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        // Unless the caller reserved them, the store generates the keys; every other column is written.
+        var properties = entity.GetProperties().Where(p => keysGiven || !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        // The column's type mapping creates the parameter and applies its value converter, as SaveChanges does.
+        Columns = [.. properties.Select(p => new Column((RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))];
+        _prefix = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
+            .AppendJoin(", ", properties.Select(c => Quote(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
     }
+
+    public sealed record Column(RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
+
+    public Column[] Columns { get; }
+
+    public static InsertTable For(IEntityType entity, bool keysGiven) =>
+        Tables.GetOrAdd((entity, keysGiven), static key => new InsertTable(key.Entity, key.KeysGiven));
+
+    /// <summary>Appends the INSERT of rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> and binds their values, numbering parameters on from <paramref name="parameter"/>.</summary>
+    public void AppendInsert(StringBuilder sql, System.Data.Common.DbCommand command, IReadOnlyList<object> rows, int start, int count, ref int parameter)
+    {
+        sql.Append(_prefix);
+        for (var row = start; row < start + count; row++)
+        {
+            if (row > start) sql.Append(", ");
+            sql.Append('(');
+            for (var column = 0; column < Columns.Length; column++)
+            {
+                if (column > 0) sql.Append(", ");
+                var name = ParameterName(parameter++);
+                sql.Append(name);
+                var c = Columns[column];
+                command.Parameters.Add(c.Mapping.CreateParameter(command, name, c.Getter.GetClrValueUsingContainingEntity(rows[row]), c.Nullable));
+            }
+            sql.Append(')');
+        }
+        sql.Append(";\n");
+    }
+
+    private static string ParameterName(int index) => index < ParameterNames.Length ? ParameterNames[index] : $"@p{index}";
 
     private static string Quote(string identifier) => $"\"{identifier}\"";
 }

@@ -73,7 +73,8 @@ public sealed class AllocationService(OrderlyDbContext db, ReferenceData referen
     /// to the order; <see cref="RecordAsync"/> then writes the decisions. A capture writes the new order's
     /// rows between the two, so that they are written once, already allocated, before the decisions that refer to them.
     /// </summary>
-    public async Task<IReadOnlyList<OrderDecision>> TakeAsync(Order order, AllocationPlan plan, DateOnly today, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OrderDecision>> TakeAsync(Order order, AllocationPlan plan, DateOnly today, string actor, CancellationToken cancellationToken,
+        InsertBatch? records = null)
     {
         var takes = plan.Takes;
         // In one global order (site, location, item), so two allocations never deadlock; one round trip for all of them.
@@ -83,7 +84,7 @@ public sealed class AllocationService(OrderlyDbContext db, ReferenceData referen
                 var source = new StockBucket(take.SiteId, take.LocationId, take.ItemId, InventoryStatus.Available);
                 return StockMovement.Move(source, source with { Status = InventoryStatus.Allocated }, take.Quantity, order.Number);
             }).ToList();
-        if (!await ledger.TryPostAllAsync(moves, actor, clock.GetUtcNow(), cancellationToken)) throw new AllocationRaceException();
+        if (!await ledger.TryPostAllAsync(moves, actor, clock.GetUtcNow(), cancellationToken, records)) throw new AllocationRaceException();
         return order.ApplyAllocation(takes, plan.Policies, itemId => plan.LeadTimes[itemId], siteId => plan.SiteCodes[siteId], today);
     }
 
@@ -114,11 +115,15 @@ public sealed class AllocationService(OrderlyDbContext db, ReferenceData referen
     }
 
     /// <summary>Writes the decisions an allocation made and appends its events.</summary>
-    public async Task RecordAsync(Order order, AllocationPlan plan, IReadOnlyList<OrderDecision> decisions, CancellationToken cancellationToken)
+    public Task RecordAsync(Order order, AllocationPlan plan, IReadOnlyList<OrderDecision> decisions, CancellationToken cancellationToken) =>
+        Record(order, plan, decisions, db.BeginInserts()).ExecuteAsync(cancellationToken);
+
+    /// <summary>Adds the decisions an allocation made to <paramref name="inserts"/> and appends its events.</summary>
+    public InsertBatch Record(Order order, AllocationPlan plan, IReadOnlyList<OrderDecision> decisions, InsertBatch inserts)
     {
         var now = clock.GetUtcNow();
         var (takes, siteCodes) = (plan.Takes, plan.SiteCodes);
-        await db.InsertRowsAsync([.. decisions.Select(decision => new OrderDecisionRecord
+        inserts.Add([.. decisions.Select(decision => new OrderDecisionRecord
         {
             OrderId = order.Id,
             LineNumber = decision.LineNumber,
@@ -131,12 +136,13 @@ public sealed class AllocationService(OrderlyDbContext db, ReferenceData referen
             PolicyVersion = decision.Policy.Version,
             ApprovedBy = decision.Policy.ApprovedBy,
             Explanation = decision.Explanation,
-        })], cancellationToken);
+        })]);
         foreach (var group in takes.GroupBy(t => (t.LineNumber, t.SiteId)))
             events.Append(EventTypes.LineAllocated, "order-line", $"{order.Number}/{group.Key.LineNumber}",
                 new { line = group.Key.LineNumber, site = siteCodes[group.Key.SiteId], quantity = group.Sum(t => t.Quantity.Milli) / 1000m }, order.Id, siteCodes[group.Key.SiteId]);
         foreach (var line in order.Lines.Where(l => l.BackorderedMilli > 0))
             events.Append(EventTypes.LineBackordered, "order-line", $"{order.Number}/{line.LineNumber}",
                 new { line = line.LineNumber, quantity = line.Backordered.Value, promiseDate = line.PromiseDate }, order.Id, siteCodes[order.HomeSiteId]);
+        return inserts;
     }
 }

@@ -41,21 +41,25 @@ public sealed class EventLog(OrderlyDbContext db, TimeProvider clock)
         });
 
     /// <summary>
-    /// Saves the unit of work's pending changes, then writes the collected events; call it last
-    /// before committing the transaction.
+    /// Saves the unit of work's pending changes, then writes the collected events, with the rows
+    /// already in <paramref name="inserts"/> when given (one round trip for all of them); call it
+    /// last before committing the transaction.
     /// </summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public async Task FlushAsync(CancellationToken cancellationToken, InsertBatch? inserts = null)
     {
         await db.SaveChangesAsync(cancellationToken);
-        if (_pending.Count == 0) return;
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Events are appended inside the transaction of the change they record.");
-        // The unit of work's other rows are saved first, so that on PostgreSQL the lock serializes only the event rows and the commit.
-        if (db.Provider == DatabaseProvider.Postgres)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
-        // One multi-row insert: the log is append-only and nothing reads these rows back in this unit of work.
-        await db.InsertRowsAsync(_pending, cancellationToken);
-        _pending.Clear();
+        if (_pending.Count > 0)
+        {
+            if (db.Database.CurrentTransaction is null)
+                throw new InvalidOperationException("Events are appended inside the transaction of the change they record.");
+            inserts ??= db.BeginInserts();
+            // The unit of work's other rows go first, so that on PostgreSQL the lock serializes only the event rows and the commit.
+            if (db.Provider == DatabaseProvider.Postgres) inserts.AddStatement($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})");
+            // One multi-row insert: the log is append-only and nothing reads these rows back in this unit of work.
+            inserts.Add([.. _pending]);
+            _pending.Clear();
+        }
+        if (inserts is not null) await inserts.ExecuteAsync(cancellationToken);
     }
 
     /// <summary>Forgets events collected for a unit of work that is being retried or abandoned.</summary>

@@ -48,12 +48,14 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
                     new { channel = order.Channel, order.ExternalRef, customer = order.CustomerAccount, lines = order.Lines.Count }, order.Id, draft.HomeSite.Code);
 
                 plan ??= await allocation.PlanAsync(order, draft.Customer, draft.HomeSite, cancellationToken);
-                var decisions = await allocation.TakeAsync(order, plan, intake.SiteToday(draft.HomeSite), actor, cancellationToken);
-                await db.InsertNewAsync(order, cancellationToken);
-                await allocation.RecordAsync(order, plan, decisions, cancellationToken);
+                // Every row after the stock is taken (movements, the order, its lines and allocations, the
+                // decisions and events) goes in one round trip: on SQLite all of it is time holding the one writer.
+                var inserts = db.BeginInserts();
+                var decisions = await allocation.TakeAsync(order, plan, intake.SiteToday(draft.HomeSite), actor, cancellationToken, inserts);
+                allocation.Record(order, plan, decisions, inserts.AddNewOrder(db, order));
                 if (order.Holds != OrderHolds.None)
                     events.Append(EventTypes.OrderHeld, "order", order.Number, new { holds = OrderResponse.HoldCodes(order.Holds) }, order.Id, draft.HomeSite.Code);
-                await events.FlushAsync(cancellationToken);
+                await events.FlushAsync(cancellationToken, inserts);
                 await transaction.CommitAsync(cancellationToken);
                 // The capture is its own unit of work: forgetting what it read keeps a batch or a file
                 // import linear, since every later SaveChanges would otherwise scan all earlier entities.
