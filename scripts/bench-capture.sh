@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Measures capture-and-allocate throughput through HTTP: a Release `orderly serve` with the demo
 # distributor, and the load generator (bench/Orderly.LoadGen) posting 5-line orders with 4 clients,
-# first on SQLite, then on a private PostgreSQL cluster. Usage: scripts/bench-capture.sh [orders] [clients]
+# first on SQLite, then on a private PostgreSQL cluster, each after a warm-up that is not measured
+# (scripts/bench.sh says why). Usage: scripts/bench-capture.sh [orders] [clients] [warm-up orders]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 orders="${1:-2000}"
 clients="${2:-4}"
+warmup="${3:-2000}"
 port=5390
 
 dotnet build src/Orderly -c Release -nologo -v quiet
@@ -23,6 +25,7 @@ run() {
   local server=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
   local token; token="$("${orderly[@]}" token create --user admin --name "bench-$label" --db "$db")"
+  dotnet bench/Orderly.LoadGen/bin/Release/net10.0/Orderly.LoadGen.dll "http://127.0.0.1:$port" "$token" "$warmup" "$clients" 5 >/dev/null
   echo -n "$label: "
   dotnet bench/Orderly.LoadGen/bin/Release/net10.0/Orderly.LoadGen.dll "http://127.0.0.1:$port" "$token" "$orders" "$clients" 5
   echo "$label: server RSS $(awk '/VmRSS/ {printf "%d MiB", $2/1024}' /proc/$server/status)"
