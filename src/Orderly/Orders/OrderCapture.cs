@@ -49,7 +49,8 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
 
                 plan ??= await allocation.PlanAsync(order, draft.Customer, draft.HomeSite, cancellationToken);
                 // Every row after the stock is taken (movements, the order, its lines and allocations, the
-                // decisions and events) goes in one round trip: on SQLite all of it is time holding the one writer.
+                // decisions and events) goes in one insert batch: one round trip on PostgreSQL, and on SQLite
+                // no statement built or bound twice while the capture holds the one writer.
                 var inserts = db.BeginInserts();
                 var decisions = await allocation.TakeAsync(order, plan, intake.SiteToday(draft.HomeSite), actor, cancellationToken, inserts);
                 allocation.Record(order, plan, decisions, inserts.AddNewOrder(db, order));
