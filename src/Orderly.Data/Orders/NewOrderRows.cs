@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -94,11 +95,14 @@ public static class NewOrderRows
     private static Action<object, long> ForeignKey<T>(OrderlyDbContext db, string property) =>
         db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.Setter();
 
+    // Looked up once per property: a capture sets keys while it holds SQLite's one writer.
+    private static readonly ConcurrentDictionary<IProperty, Action<object, long>> Setters = new();
+
     /// <summary>Sets a key as materialization does, through the member EF Core uses (the backing field), so the domain's private setters stay private.</summary>
-    private static Action<object, long> Setter(this IProperty property) => property.GetMemberInfo(forMaterialization: true, forSet: true) switch
+    private static Action<object, long> Setter(this IProperty property) => Setters.GetOrAdd(property, static p => p.GetMemberInfo(forMaterialization: true, forSet: true) switch
     {
         FieldInfo field => (entity, value) => field.SetValue(entity, value),
         PropertyInfo clrProperty => (entity, value) => clrProperty.SetValue(entity, value),
-        var member => throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is mapped to {member.MemberType}, which cannot be set."),
-    };
+        var member => throw new InvalidOperationException($"{p.DeclaringType.DisplayName()}.{p.Name} is mapped to {member.MemberType}, which cannot be set."),
+    });
 }
