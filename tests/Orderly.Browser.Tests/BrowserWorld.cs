@@ -73,7 +73,10 @@ public sealed class BrowserWorld : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(BaseAddress + "");
+        // Committed, not loaded: after the form's POST and redirect, Playwright at times never reports the
+        // home page's load event (it reports network idle, then times out), and every caller goes on with
+        // locators that wait for what they need, or navigates elsewhere.
+        await page.WaitForURLAsync(BaseAddress + "", new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
