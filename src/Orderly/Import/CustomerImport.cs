@@ -56,10 +56,7 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
         if (!errors.IsEmpty) return null;
 
         await IImportStore.For(db).WriteCustomersAsync(rows, cancellationToken);
-        var created = rows.Count(r => !existing.ContainsKey(r.Account));
-        var outcome = new MasterDataOutcome(rows.Count, created, rows.Count - created);
-        audit.Record("imported", "customer", ImportNames.AuditKey(name), null,
-            new { file = name, rows = outcome.Rows, created = outcome.Created, updated = outcome.Updated }, $"customer import of {name}");
+        var outcome = MasterDataOutcome.Audited(audit, "customer", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Account)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;

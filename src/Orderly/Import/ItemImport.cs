@@ -8,7 +8,17 @@ using Orderly.MasterData;
 namespace Orderly.Import;
 
 /// <summary>What a master-data import did: the rows it read, and the records it created and updated.</summary>
-public sealed record MasterDataOutcome(int Rows, int Created, int Updated);
+public sealed record MasterDataOutcome(int Rows, int Created, int Updated)
+{
+    /// <summary>What an import of <paramref name="rows"/> rows did, audited once for the whole file.</summary>
+    public static MasterDataOutcome Audited(AuditTrail audit, string entity, string file, int rows, int created)
+    {
+        var outcome = new MasterDataOutcome(rows, created, rows - created);
+        audit.Record("imported", entity, ImportNames.AuditKey(file), null,
+            new { file, rows = outcome.Rows, created = outcome.Created, updated = outcome.Updated }, $"{entity} import of {file}");
+        return outcome;
+    }
+}
 
 /// <summary>
 /// Imports an item file: creates or updates items by SKU with the rules and messages of the
@@ -37,10 +47,7 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
         if (!errors.IsEmpty) return null;
 
         await IImportStore.For(db).WriteItemsAsync(rows, cancellationToken);
-        var created = rows.Count(r => !existing.ContainsKey(r.Sku));
-        var outcome = new MasterDataOutcome(rows.Count, created, rows.Count - created);
-        audit.Record("imported", "item", ImportNames.AuditKey(name), null,
-            new { file = name, rows = outcome.Rows, created = outcome.Created, updated = outcome.Updated }, $"item import of {name}");
+        var outcome = MasterDataOutcome.Audited(audit, "item", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Sku)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
