@@ -55,7 +55,7 @@ public class AllocationEngineBenchmark
             var home = _sites[siteIndex];
             var policies = PolicyResolver.ResolveAll(_policies, new PolicyContext("C1", "industrial", home.Code, home.Region), DateTimeOffset.UnixEpoch);
             var sourcing = SourcingOrder.For(policies[PolicyKeys.AllocationSourcing].Value, home, _sites);
-            var lines = skus.Select((sku, i) => new OrderLine(i + 1, sku, _skuCodes[sku], quantities[i], "EA", Quantity.Of(quantities[i])));
+            var lines = Enumerable.Range(0, LinesPerOrder).Select(i => new OrderLine(i + 1, skus[i], _skuCodes[skus[i]], quantities[i], "EA", Quantity.Of(quantities[i])));
             var order = new Order(OrderChannel.Api, "PO", 1, "C1", home.Id, _shipTo, null, OrderPriority.Standard, lines, false, DateTimeOffset.UnixEpoch);
             var takes = planner.Plan(order.Needs(_ => []), sourcing, allowSubstitutes: false, preferSingleSite: false);
             order.ApplyAllocation(takes, policies, _ => 7, id => _sites[id - 1].Code, today);

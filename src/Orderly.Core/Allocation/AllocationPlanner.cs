@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Orderly.Core.Inventory;
 
 namespace Orderly.Core.Allocation;
@@ -11,22 +13,21 @@ namespace Orderly.Core.Allocation;
 /// </summary>
 public sealed class AllocationPlanner
 {
-    // The offer lives in one array of structs, each (site, item)'s buckets chained in pick order.
-    // The chain heads sit in one array, a row per item and a column per site, so that one hash
-    // look-up finds an item and its row holds every site's chain side by side: trying the sites of
-    // a sourcing order then reads one cache line instead of one scattered hash entry per site.
+    // The offer lives in one array of structs laid out item by item, and within an item site by
+    // site, each (site, item)'s buckets side by side in pick order: cell (row, column) owns
+    // _buckets[_starts[cell] .. _starts[cell + 1]]. One hash look-up finds an item's row; trying the
+    // sites of a sourcing order then reads neighbouring memory instead of chasing links through a
+    // network's worth of buckets, which on 150,000 buckets was mostly cache misses.
     private readonly Dictionary<long, int> _itemRows;
     private readonly Dictionary<long, int> _siteColumns;
-    private readonly int[] _heads;
+    private readonly int[] _starts;
     private readonly Bucket[] _buckets;
 
     private struct Bucket(StockOnOffer stock)
     {
         public readonly long LocationId = stock.LocationId;
-        public readonly int PickSequence = stock.PickSequence;
         public long LeftMilli = stock.Quantity.Milli;
-        /// <summary>The next bucket of the same site and item along the pick path; -1 at the end.</summary>
-        public int Next = -1;
+        public readonly int PickSequence = stock.PickSequence;
 
         public readonly bool PickedBefore(in Bucket other) =>
             PickSequence != other.PickSequence ? PickSequence < other.PickSequence : LocationId < other.LocationId;
@@ -38,41 +39,52 @@ public sealed class AllocationPlanner
         _itemRows = [];
         _siteColumns = [];
         foreach (var s in stock)
+            if (!s.Quantity.IsZero) IndexOf(_siteColumns, s.SiteId);
+
+        // A counting sort by cell: count each cell's buckets, turn the counts into starts, then place.
+        // Each bucket's cell is kept from the count to the placing, in a pooled array: a network's
+        // offer makes it large, and a fresh one per planner would be garbage for the large-object heap.
+        var cells = ArrayPool<int>.Shared.Rent(stock.Count);
+        for (var i = 0; i < stock.Count; i++)
+            cells[i] = stock[i].Quantity.IsZero ? -1 : CellOf(IndexOf(_itemRows, stock[i].ItemId), _siteColumns[stock[i].SiteId]);
+        _starts = new int[_itemRows.Count * _siteColumns.Count + 1];
+        for (var i = 0; i < stock.Count; i++)
+            if (cells[i] >= 0) _starts[cells[i] + 1]++;
+        for (var cell = 1; cell < _starts.Length; cell++) _starts[cell] += _starts[cell - 1];
+        _buckets = new Bucket[_starts[^1]];
+        // Placing advances each cell's start to its end, which is the next cell's start: shifted back after.
+        for (var i = 0; i < stock.Count; i++)
+            if (cells[i] >= 0) _buckets[_starts[cells[i]]++] = new Bucket(stock[i]);
+        ArrayPool<int>.Shared.Return(cells);
+        Array.Copy(_starts, 0, _starts, 1, _starts.Length - 1);
+        _starts[0] = 0;
+        for (var cell = 0; cell + 1 < _starts.Length; cell++) SortInPickOrder(_starts[cell], _starts[cell + 1]);
+    }
+
+    /// <summary>An insertion sort: a site rarely holds one item in more than a few locations.</summary>
+    private void SortInPickOrder(int first, int end)
+    {
+        for (var next = first + 1; next < end; next++)
         {
-            if (s.Quantity.IsZero) continue;
-            _itemRows.TryAdd(s.ItemId, _itemRows.Count);
-            _siteColumns.TryAdd(s.SiteId, _siteColumns.Count);
-        }
-        _heads = new int[_itemRows.Count * _siteColumns.Count];
-        Array.Fill(_heads, -1);
-        _buckets = new Bucket[stock.Count];
-        var count = 0;
-        foreach (var s in stock)
-        {
-            if (s.Quantity.IsZero) continue;
-            var index = count++;
-            _buckets[index] = new Bucket(s);
-            ref var head = ref _heads[HeadOf(_itemRows[s.ItemId], _siteColumns[s.SiteId])];
-            if (head < 0 || _buckets[index].PickedBefore(_buckets[head]))
-            {
-                _buckets[index].Next = head;
-                head = index;
-                continue;
-            }
-            // A site rarely holds one item in more than a few locations: a walk down the chain is enough.
-            var previous = head;
-            while (_buckets[previous].Next >= 0 && !_buckets[index].PickedBefore(_buckets[_buckets[previous].Next]))
-                previous = _buckets[previous].Next;
-            _buckets[index].Next = _buckets[previous].Next;
-            _buckets[previous].Next = index;
+            var bucket = _buckets[next];
+            var at = next;
+            for (; at > first && bucket.PickedBefore(_buckets[at - 1]); at--) _buckets[at] = _buckets[at - 1];
+            _buckets[at] = bucket;
         }
     }
 
-    private int HeadOf(int itemRow, int siteColumn) => itemRow * _siteColumns.Count + siteColumn;
+    private static int IndexOf(Dictionary<long, int> indexes, long id)
+    {
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(indexes, id, out var known);
+        if (!known) index = indexes.Count - 1;
+        return index;
+    }
 
-    /// <summary>The first bucket of the item at the site along the pick path; -1 when the site has none of it on offer.</summary>
-    private int FirstBucket(long siteId, long itemId) =>
-        _itemRows.TryGetValue(itemId, out var row) && _siteColumns.TryGetValue(siteId, out var column) ? _heads[HeadOf(row, column)] : -1;
+    private int CellOf(int itemRow, int siteColumn) => itemRow * _siteColumns.Count + siteColumn;
+
+    /// <summary>The cell of the item at the site; -1 when the site has none of it on offer.</summary>
+    private int CellOf(long siteId, long itemId) =>
+        _itemRows.TryGetValue(itemId, out var row) && _siteColumns.TryGetValue(siteId, out var column) ? CellOf(row, column) : -1;
 
     public IReadOnlyList<PlannedTake> Plan(IReadOnlyList<AllocationNeed> needs, IReadOnlyList<SourcingSite> sites, bool allowSubstitutes, bool preferSingleSite)
     {
@@ -98,13 +110,13 @@ public sealed class AllocationPlanner
         if (!_itemRows.TryGetValue(itemId, out var row)) return wantedMilli;
         for (var i = 0; i < sites.Count && wantedMilli > 0; i++)
             if (_siteColumns.TryGetValue(sites[i].Id, out var column))
-                wantedMilli = Take(lineNumber, sites[i].Id, itemId, _heads[HeadOf(row, column)], wantedMilli, takes);
+                wantedMilli = Take(lineNumber, sites[i].Id, itemId, CellOf(row, column), wantedMilli, takes);
         return wantedMilli;
     }
 
-    private long Take(int lineNumber, long siteId, long itemId, int index, long wantedMilli, List<PlannedTake> takes)
+    private long Take(int lineNumber, long siteId, long itemId, int cell, long wantedMilli, List<PlannedTake> takes)
     {
-        for (; index >= 0 && wantedMilli > 0; index = _buckets[index].Next)
+        for (int index = _starts[cell], end = _starts[cell + 1]; index < end && wantedMilli > 0; index++)
         {
             ref var bucket = ref _buckets[index];
             var take = Math.Min(bucket.LeftMilli, wantedMilli);
@@ -128,8 +140,10 @@ public sealed class AllocationPlanner
 
     private long LeftAt(long siteId, long itemId)
     {
+        var cell = CellOf(siteId, itemId);
+        if (cell < 0) return 0;
         long left = 0;
-        for (var index = FirstBucket(siteId, itemId); index >= 0; index = _buckets[index].Next) left += _buckets[index].LeftMilli;
+        for (var index = _starts[cell]; index < _starts[cell + 1]; index++) left += _buckets[index].LeftMilli;
         return left;
     }
 }

@@ -7,15 +7,40 @@ public static class SourcingOrder
 {
     public static IReadOnlyList<SourcingSite> For(string sourcing, SourcingSite home, IReadOnlyList<SourcingSite> all)
     {
-        var regionDcs = all.Where(s => s.IsDc && s.Region == home.Region && s.Id != home.Id);
-        return sourcing switch
+        // Plain loops into one list: the engine asks for every order it allocates.
+        switch (sourcing)
         {
-            PolicyKeys.HomeSiteOnly => [home],
-            PolicyKeys.HomeThenRegionDc => [home, .. regionDcs],
-            PolicyKeys.AnySite => [home, .. regionDcs,
-                .. all.Where(s => s.Region == home.Region && !s.IsDc && s.Id != home.Id).OrderBy(s => s.Code, StringComparer.Ordinal),
-                .. all.Where(s => s.Region != home.Region).OrderBy(s => s.IsDc ? 0 : 1).ThenBy(s => s.Code, StringComparer.Ordinal)],
-            _ => throw new ArgumentOutOfRangeException(nameof(sourcing), sourcing, "Not a value of allocation.sourcing."),
-        };
+            case PolicyKeys.HomeSiteOnly:
+                return [home];
+            case PolicyKeys.HomeThenRegionDc:
+                var homeThenDcs = new List<SourcingSite>(4) { home };
+                AddRegionDcs(homeThenDcs, home, all);
+                return homeThenDcs;
+            case PolicyKeys.AnySite:
+                var sites = new List<SourcingSite>(all.Count) { home };
+                AddRegionDcs(sites, home, all);
+                var regionStores = sites.Count;
+                foreach (var site in all)
+                    if (site.Region == home.Region && !site.IsDc && site.Id != home.Id) sites.Add(site);
+                sites.Sort(regionStores, sites.Count - regionStores, ByCode);
+                var elsewhere = sites.Count;
+                foreach (var site in all)
+                    if (site.Region != home.Region) sites.Add(site);
+                sites.Sort(elsewhere, sites.Count - elsewhere, DcsFirstThenByCode);
+                return sites;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(sourcing), sourcing, "Not a value of allocation.sourcing.");
+        }
     }
+
+    private static void AddRegionDcs(List<SourcingSite> sites, SourcingSite home, IReadOnlyList<SourcingSite> all)
+    {
+        foreach (var site in all)
+            if (site.IsDc && site.Region == home.Region && site.Id != home.Id) sites.Add(site);
+    }
+
+    private static readonly Comparer<SourcingSite> ByCode = Comparer<SourcingSite>.Create((a, b) => string.CompareOrdinal(a.Code, b.Code));
+
+    private static readonly Comparer<SourcingSite> DcsFirstThenByCode = Comparer<SourcingSite>.Create((a, b) =>
+        a.IsDc != b.IsDc ? (a.IsDc ? -1 : 1) : string.CompareOrdinal(a.Code, b.Code));
 }

@@ -13,9 +13,9 @@ namespace Orderly.Core.Orders;
 /// </summary>
 public sealed class Order
 {
-    private readonly List<OrderLine> _lines = [];
+    private readonly List<OrderLine> _lines;
 
-    private Order() { }
+    private Order() => _lines = [];
 
     public Order(OrderChannel channel, string externalRef, long customerId, string customerAccount, long homeSiteId,
         ShipToAddress shipTo, DateOnly? requestedDate, OrderPriority priority, IEnumerable<OrderLine> lines, bool creditHold, DateTimeOffset now)
@@ -30,7 +30,8 @@ public sealed class Order
         Priority = priority;
         CreatedAt = now;
         Holds = creditHold ? OrderHolds.Credit : OrderHolds.None;
-        _lines.AddRange(lines);
+        // ToList sizes the list once for a projection of a list or an array, where AddRange would grow it.
+        _lines = lines.ToList();
         RefreshStatus();
     }
 
@@ -68,9 +69,10 @@ public sealed class Order
         var backorder = policies[PolicyKeys.BackorderHandling];
         var sourcing = policies[PolicyKeys.AllocationSourcing];
         var substitution = policies[PolicyKeys.Substitution];
-        var waiting = new List<OrderLine>(_lines.Count);
-        foreach (var line in _lines)
-            if (line.BackorderedMilli > 0) waiting.Add(line);
+        // Which lines waited before this plan: only they get a decision. On the stack: intake takes
+        // orders of at most 500 lines; a longer one (none today) would take the heap.
+        Span<bool> waiting = _lines.Count <= 512 ? stackalloc bool[_lines.Count] : new bool[_lines.Count];
+        for (var i = 0; i < _lines.Count; i++) waiting[i] = _lines[i].BackorderedMilli > 0;
         var wasIncomplete = Holds.HasFlag(OrderHolds.Incomplete);
 
         foreach (var take in takes)
@@ -81,8 +83,10 @@ public sealed class Order
                 decisions.Add(new OrderDecision(line.LineNumber, $"{take.Quantity} filled by an approved substitute", substitution));
         }
 
-        foreach (var line in waiting)
+        for (var i = 0; i < _lines.Count; i++)
         {
+            if (!waiting[i]) continue;
+            var line = _lines[i];
             var earliest = RequestedDate is { } requested && requested > today ? requested : today;
             if (line.FullyAllocated)
             {

@@ -14,14 +14,14 @@ public static class PolicyResolver
         // One pass, no allocation: resolution runs for every order the engine allocates.
         PolicyValue? chosen = null;
         foreach (var value in values)
-            if (value.Key == definition.Key) chosen = Better(definition, chosen, value, context, now);
+            if (value.Key == definition.Key) chosen = Better(definition, chosen, value, definition.Allows(value.Value), context, now);
         return chosen?.Decision ?? definition.BuiltInStandard;
     }
 
     /// <summary>The value that should decide: <paramref name="candidate"/> if it may and is more specific (or newer) than <paramref name="chosen"/>.</summary>
-    private static PolicyValue? Better(PolicyDefinition definition, PolicyValue? chosen, PolicyValue candidate, PolicyContext context, DateTimeOffset now)
+    private static PolicyValue? Better(PolicyDefinition definition, PolicyValue? chosen, PolicyValue candidate, bool allowed, PolicyContext context, DateTimeOffset now)
     {
-        if (!candidate.InForce(now) || !definition.Allows(candidate.Value)) return chosen;
+        if (!allowed || !candidate.InForce(now)) return chosen;
         if (candidate.ScopeValue != context.ValueFor(candidate.Scope)) return chosen;
         if (candidate.Scope != PolicyScope.Enterprise && !MayVary(definition, candidate)) return chosen;
         return chosen is null || candidate.Scope > chosen.Scope || (candidate.Scope == chosen.Scope && candidate.Version > chosen.Version) ? candidate : chosen;
@@ -36,17 +36,18 @@ public static class PolicyResolver
     };
 
     /// <summary>Every policy of the register, resolved for one context.</summary>
-    public static IReadOnlyDictionary<string, PolicyDecision> ResolveAll(IReadOnlyCollection<PolicyValue> values, PolicyContext context, DateTimeOffset now)
+    public static ResolvedPolicyDictionary ResolveAll(IReadOnlyCollection<PolicyValue> values, PolicyContext context, DateTimeOffset now)
     {
-        // One pass over the values, each to its own policy, rather than one pass per policy.
+        // One pass over the values, each to its own policy, rather than one pass per policy; each
+        // value knows its place in the register, so no key is hashed per order.
         var definitions = PolicyRegister.Definitions;
         var chosen = new PolicyValue?[definitions.Count];
         foreach (var value in values)
-            if (PolicyRegister.TryGetPosition(value.Key, out var position))
-                chosen[position] = Better(definitions[position], chosen[position], value, context, now);
-        var resolved = new Dictionary<string, PolicyDecision>(definitions.Count, StringComparer.Ordinal);
+            if (value.Registration is { Position: >= 0 } registration)
+                chosen[registration.Position] = Better(definitions[registration.Position], chosen[registration.Position], value, registration.Allowed, context, now);
+        var decisions = new PolicyDecision[definitions.Count];
         for (var position = 0; position < definitions.Count; position++)
-            resolved[definitions[position].Key] = chosen[position]?.Decision ?? definitions[position].BuiltInStandard;
-        return resolved;
+            decisions[position] = chosen[position]?.Decision ?? definitions[position].BuiltInStandard;
+        return new ResolvedPolicyDictionary(decisions);
     }
 }

@@ -46,7 +46,20 @@ public sealed class PolicyValue
     /// </summary>
     public PolicyDecision Decision => _decision ??= new PolicyDecision(Key, Value, Scope, ScopeValue, Version, ApprovedBy, Justification);
 
+    private PolicyRegistration? _registration;
+
+    /// <summary>
+    /// Where this value's policy stands in the register and whether the register allows the value:
+    /// fixed once the value is stored, so worked out once per value rather than once per order.
+    /// </summary>
+    internal PolicyRegistration Registration => _registration ??= PolicyRegister.TryGetPosition(Key, out var position)
+        ? new PolicyRegistration(position, PolicyRegister.Definitions[position].Allows(Value))
+        : new PolicyRegistration(-1, false);
+
     public bool InForce(DateTimeOffset now) => RetiredAt is null && (ValidUntil is null || ValidUntil > now);
 
     public void Retire(DateTimeOffset at) => RetiredAt ??= at;
 }
+
+/// <summary>A value's standing in the register: its policy's position (-1 for a key the register does not know) and whether the value is allowed.</summary>
+internal readonly record struct PolicyRegistration(int Position, bool Allowed);

@@ -19,7 +19,7 @@ public partial class OrderTests
     public sealed record OrderOp(int Kind, int Line, int A, int B, int Variant);
 
     // A property, not a field: static fields of a partial class initialise in no defined order across its files.
-    private static IReadOnlyDictionary<string, PolicyDecision>[] PolicySets =>
+    private static ResolvedPolicyDictionary[] PolicySets =>
     [
         Standard,
         HoldUntilComplete,

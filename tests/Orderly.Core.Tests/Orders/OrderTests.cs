@@ -30,19 +30,19 @@ public partial class OrderTests
             creditHold, Now);
 
     /// <summary>The policies in force: the standards, with the given values set as East region variations.</summary>
-    private static IReadOnlyDictionary<string, PolicyDecision> Policies(params (string Key, string Value)[] variations) =>
+    private static ResolvedPolicyDictionary Policies(params (string Key, string Value)[] variations) =>
         PolicyResolver.ResolveAll(
             [.. variations.Select(v => new PolicyValue(v.Key, PolicyScope.Region, "East", v.Value, 1, "pmo", "pilot", Now.AddYears(1), Now.AddDays(-1)))],
             Context, Now);
 
-    private static readonly IReadOnlyDictionary<string, PolicyDecision> Standard = Policies();
-    private static readonly IReadOnlyDictionary<string, PolicyDecision> HoldUntilComplete = Policies((PolicyKeys.ShipmentPartial, PolicyKeys.HoldUntilComplete));
-    private static readonly IReadOnlyDictionary<string, PolicyDecision> CancelRemainder = Policies((PolicyKeys.BackorderHandling, PolicyKeys.CancelRemainder));
+    private static readonly ResolvedPolicyDictionary Standard = Policies();
+    private static readonly ResolvedPolicyDictionary HoldUntilComplete = Policies((PolicyKeys.ShipmentPartial, PolicyKeys.HoldUntilComplete));
+    private static readonly ResolvedPolicyDictionary CancelRemainder = Policies((PolicyKeys.BackorderHandling, PolicyKeys.CancelRemainder));
 
     private static PlannedTake Take(int lineNumber, decimal quantity, long site = 1, long location = 10, long? item = null) =>
         new(lineNumber, site, location, item ?? ItemOf(lineNumber), Quantity.Of(quantity));
 
-    private static IReadOnlyList<OrderDecision> Apply(Order order, IReadOnlyDictionary<string, PolicyDecision> policies, params PlannedTake[] takes) =>
+    private static IReadOnlyList<OrderDecision> Apply(Order order, ResolvedPolicyDictionary policies, params PlannedTake[] takes) =>
         order.ApplyAllocation(takes, policies, _ => LeadTimeDays, site => $"S{site}", Today);
 
     private static OrderLine Line(Order order, int lineNumber) => order.Lines.Single(l => l.LineNumber == lineNumber);

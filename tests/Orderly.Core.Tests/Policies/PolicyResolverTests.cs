@@ -30,6 +30,30 @@ public class PolicyResolverTests
     private static string ScopeValueFor(PolicyScope scope) => East.ValueFor(scope);
 
     [Fact]
+    public void ResolveAll_ReadsLikeADictionaryInRegisterOrder_AndNamesAnUnknownKey()
+    {
+        var resolved = PolicyResolver.ResolveAll([Partial(PolicyScope.Region, "East", PolicyKeys.HoldUntilComplete)], East, Now);
+
+        Assert.Equal(PolicyRegister.Definitions.Select(d => d.Key), resolved.Keys);
+        Assert.Equal(resolved.Keys, resolved.Select(pair => pair.Key));
+        Assert.Equal(resolved.Values, resolved.Select(pair => pair.Value));
+        Assert.True(resolved.TryGetValue(PolicyKeys.ShipmentPartial, out var partial));
+        Assert.Equal(PolicyKeys.HoldUntilComplete, partial.Value);
+        Assert.False(resolved.ContainsKey("shipment.unknown"));
+        Assert.False(resolved.TryGetValue("shipment.unknown", out _));
+        var missing = Assert.Throws<KeyNotFoundException>(() => resolved["shipment.unknown"]);
+        Assert.Contains("shipment.unknown", missing.Message);
+    }
+
+    [Fact]
+    public void ResolveAll_AValueOfAKeyTheRegisterDoesNotKnow_IsIgnored()
+    {
+        var resolved = PolicyResolver.ResolveAll([Value("shipment.unknown", PolicyScope.Enterprise, "", "anything")], East, Now);
+
+        Assert.Equal(PolicyRegister.Definitions.Select(d => d.BuiltInStandard), resolved.Values);
+    }
+
+    [Fact]
     public void ResolveAll_NoValues_EveryPolicyTakesItsBuiltInStandard()
     {
         var resolved = PolicyResolver.ResolveAll([], East, Now);
