@@ -43,10 +43,10 @@ public sealed class DemoServer : IAsyncLifetime
         (_app, BaseAddress) = await StartAsync(options);
     }
 
-    /// <summary>Builds, prepares and starts a server on a free loopback port, as <c>orderly serve</c> does.</summary>
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(ServerOptions options)
+    /// <summary>Builds, prepares and starts a server on a free loopback port, as <c>orderly serve</c> does, with any further settings (<c>--Key=value</c>).</summary>
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(ServerOptions options, params string[] settings)
     {
-        var app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0", $"--Carriers:UPS:Secret={CarrierSecret}"], options);
+        var app = OrderlyServer.Build(["--urls", "http://127.0.0.1:0", $"--Carriers:UPS:Secret={CarrierSecret}", .. settings], options);
         await OrderlyServer.PrepareDatabaseAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -78,7 +79,7 @@ public static class OrderlyServer
         services.AddScoped<Shipping>();
         services.AddScoped<Orders.Import.OrderImport>();
 
-        services.AddOrderlySecurity(options.SignInAttemptsPerMinute);
+        services.AddOrderlySecurity(options.SignInAttemptsPerMinute, CaptureLimits.From(builder.Configuration));
         // Keys live in the database, so every node can read the cookies any node issued.
         services.AddDataProtection().SetApplicationName("orderly").PersistKeysToDbContext<OrderlyDbContext>();
         services.AddOrderlyApiConventions();
@@ -93,10 +94,12 @@ public static class OrderlyServer
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<ConnectionPerRequest>();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorisation, so only callers allowed in take a capture's place in the queue; before
+        // the connection is opened, so a queued request holds none.
+        app.UseRateLimiter();
+        app.UseMiddleware<ConnectionPerRequest>();
         app.UseAntiforgery();
         app.UseMiddleware<IdempotencyKeys>();
 
@@ -148,7 +151,7 @@ public static class OrderlyServer
         return true;
     }
 
-    private static void AddOrderlySecurity(this IServiceCollection services, int signInAttemptsPerMinute)
+    private static void AddOrderlySecurity(this IServiceCollection services, int signInAttemptsPerMinute, CaptureLimits captureLimits)
     {
         services.AddIdentity<OrderlyUser, IdentityRole>(o =>
             {
@@ -198,6 +201,15 @@ public static class OrderlyServer
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                // Both limits clear within seconds: a minute's window for sign-in, a queue slot for a capture.
+                context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
+                    : "1";
+                return ValueTask.CompletedTask;
+            };
+            captureLimits.AddTo(o);
             // Only attempts count: showing the form is free, posting it is limited per client address.
             o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(

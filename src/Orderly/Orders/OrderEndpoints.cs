@@ -6,6 +6,7 @@ using Orderly.Core.Orders;
 using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
+using Orderly.Hosting;
 using Orderly.Security;
 
 namespace Orderly.Orders;
@@ -18,8 +19,8 @@ public static class OrderEndpoints
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
-        orders.MapPost("/", Capture).RequireAuthorization(Permissions.OrdersCapture);
-        orders.MapPost("/batch", Batch).RequireAuthorization(Permissions.OrdersCapture);
+        orders.MapPost("/", Capture).RequireAuthorization(Permissions.OrdersCapture).RequireRateLimiting(CaptureLimits.Policy);
+        orders.MapPost("/batch", Batch).RequireAuthorization(Permissions.OrdersCapture).RequireRateLimiting(CaptureLimits.Policy);
         orders.MapGet("/", Search).RequireAuthorization(Permissions.OrdersRead);
         orders.MapGet("/{id}", Get).RequireAuthorization(Permissions.OrdersRead);
         orders.MapGet("/{id}/decisions", Decisions).RequireAuthorization(Permissions.OrdersRead);

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Definitions;
 using Orderly.Core.Security;
 using Orderly.Data;
+using Orderly.Hosting;
 using Orderly.MasterData;
 using Orderly.Orders;
 using Orderly.Security;
@@ -17,6 +19,7 @@ namespace Orderly.Pages.Orders;
 /// double-submitted form capture one order.
 /// </summary>
 [Authorize(Policy = Permissions.OrdersCapture)]
+[EnableRateLimiting(CaptureLimits.Policy)]
 public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDbContext db) : PageModel
 {
     public const int LineRows = 6;
