@@ -23,7 +23,13 @@ public static class NewOrderRows
     /// the largest plus one (the tables are not AUTOINCREMENT, so this is what SQLite itself would
     /// give). On PostgreSQL the ids come from the columns' identity sequences.
     /// </summary>
-    public static async Task ReserveKeysAsync(this OrderlyDbContext db, Order order, CancellationToken cancellationToken)
+    /// <returns>
+    /// False when an order with the same channel and external reference is already stored, so the
+    /// insert would be refused: asked in the same statement, it saves a capture a query of its own.
+    /// The unique index stays the guarantee: on PostgreSQL a capture of the same reference that has
+    /// not committed yet is not seen here, and its insert meets the index.
+    /// </returns>
+    public static async Task<bool> ReserveKeysAsync(this OrderlyDbContext db, Order order, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("An order's keys are reserved inside the transaction that inserts it.");
@@ -31,28 +37,33 @@ public static class NewOrderRows
         var lines = Table<OrderLine>(db);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
+        var taken = ReferenceTaken(db, command, order);
         var lineCount = order.Lines.Count;
         long orderId;
+        bool free;
         var lineIds = new long[lineCount];
         if (db.Provider == DatabaseProvider.Postgres)
         {
             command.CommandText = $"""
                 SELECT nextval(pg_get_serial_sequence('"{orders}"', 'id')),
-                       array(SELECT nextval(pg_get_serial_sequence('"{lines}"', 'id')) FROM generate_series(1, {lineCount}))
+                       array(SELECT nextval(pg_get_serial_sequence('"{lines}"', 'id')) FROM generate_series(1, {lineCount})),
+                       {taken}
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             orderId = reader.GetInt64(0);
             lineIds = reader.GetFieldValue<long[]>(1);
+            free = !reader.GetBoolean(2);
         }
         else
         {
-            command.CommandText = $"""SELECT (SELECT coalesce(max("id"), 0) FROM "{orders}"), (SELECT coalesce(max("id"), 0) FROM "{lines}")""";
+            command.CommandText = $"""SELECT (SELECT coalesce(max("id"), 0) FROM "{orders}"), (SELECT coalesce(max("id"), 0) FROM "{lines}"), {taken}""";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             orderId = reader.GetInt64(0) + 1;
             var lastLineId = reader.GetInt64(1);
             for (var index = 0; index < lineCount; index++) lineIds[index] = lastLineId + 1 + index;
+            free = !reader.GetBoolean(2);
         }
 
         var orderKey = Key<Order>(db);
@@ -65,6 +76,27 @@ public static class NewOrderRows
             lineKey(order.Lines[index], lineIds[index]);
             lineOrder(order.Lines[index], orderId);
         }
+        return free;
+    }
+
+    /// <summary>An EXISTS over the unique index of (external reference, channel), with the order's values as parameters.</summary>
+    private static string ReferenceTaken(OrderlyDbContext db, System.Data.Common.DbCommand command, Order order)
+    {
+        var type = db.Model.FindEntityType(typeof(Order))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var channel = type.FindProperty(nameof(Order.Channel))!;
+        var reference = type.FindProperty(nameof(Order.ExternalRef))!;
+        Add(command, "channel", channel.GetTypeMapping().Converter?.ConvertToProvider(order.Channel) ?? order.Channel);
+        Add(command, "reference", order.ExternalRef);
+        return $"""EXISTS (SELECT 1 FROM "{table.Name}" WHERE "{reference.GetColumnName(table)}" = @reference AND "{channel.GetColumnName(table)}" = @channel)""";
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>Inserts the order, its lines and their allocations as they now are; call it once allocation has been applied.</summary>

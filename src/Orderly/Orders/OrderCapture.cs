@@ -31,7 +31,9 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken) is { } existing)
+            // The first attempt does not look for an earlier capture of the same order: reserving the keys
+            // asks in the same statement, so a capture makes one query fewer. A repeat then tries again here.
+            if (attempt > 1 && await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken) is { } existing)
                 return existing.CustomerId == draft.Customer.Id ? new CaptureResult(existing, Created: false) : new CaptureResult(null, false, Taken: true);
             // The first attempt plans before taking SQLite's one writer, so reads and planning do not
             // hold up other captures; a retry after a lost race plans inside the transaction, where
@@ -43,7 +45,12 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
             {
                 // Keys first, so the number exists for the events and the ledger; then the stock is taken and the
                 // allocation applied, and only then are the order's rows written, once each, in their final state.
-                await db.ReserveKeysAsync(order, cancellationToken);
+                if (!await db.ReserveKeysAsync(order, cancellationToken))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
                 events.Append(EventTypes.OrderAccepted, "order", order.Number,
                     new { channel = order.Channel, order.ExternalRef, customer = order.CustomerAccount, lines = order.Lines.Count }, order.Id, draft.HomeSite.Code);
 

@@ -123,4 +123,21 @@ public class NewOrderRowsTests
         Assert.Equal(1, await reader.Orders.CountAsync(Ct));
         Assert.Equal(2, await reader.OrderLines.CountAsync(Ct));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReserveKeys_SaysWhetherTheChannelAndReferenceAreFree(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var customerId = await AddCustomerAsync(world);
+        await WriteAsync(world.Db, world, NewOrder(world, customerId, "PO-1"));
+
+        await using var db = world.NewContext();
+        await using var transaction = await db.BeginWriteAsync(Ct);
+        Assert.False(await db.ReserveKeysAsync(NewOrder(world, customerId, "PO-1"), Ct));
+        Assert.True(await db.ReserveKeysAsync(NewOrder(world, customerId, "PO-2"), Ct));
+        // The same reference on another channel is another order.
+        Assert.True(await db.ReserveKeysAsync(new Order(OrderChannel.Edi, "PO-1", customerId, "C-100", world.SiteId, ShipTo, null, OrderPriority.Standard,
+            [new OrderLine(1, world.Bolt, "BLT-M10", 1, "EA", Quantity.Of(1))], creditHold: false, Now), Ct));
+    }
 }
