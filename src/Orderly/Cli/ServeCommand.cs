@@ -31,6 +31,7 @@ public static class ServeCommand
 
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        MallocArenas.Limit(MallocArenas.ForServer);
         var output = parse.InvocationConfiguration.Output;
         var settings = CliHost.Settings(parse);
         var options = new ServerOptions(settings)
