@@ -73,10 +73,11 @@ public sealed class BrowserWorld : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Committed, not loaded: after the form's POST and redirect, Playwright at times never reports the
-        // home page's load event (it reports network idle, then times out), and every caller goes on with
-        // locators that wait for what they need, or navigates elsewhere.
-        await page.WaitForURLAsync(BaseAddress + "", new() { WaitUntil = WaitUntilState.Commit });
+        // The address only, no load state: after the form's POST and redirect, Playwright at times never
+        // reports the home page's load event (it reports network idle, then times out), and WaitForURL
+        // waits for one when the page is already there. Every caller goes on with locators that wait for
+        // what they need, or navigates elsewhere.
+        await Assertions.Expect(page).ToHaveURLAsync(BaseAddress + "", new() { Timeout = 30_000 });
         return page;
     }
 

@@ -83,7 +83,7 @@ public sealed class AllocationPlanner
     private int CellOf(int itemRow, int siteColumn) => itemRow * _siteColumns.Count + siteColumn;
 
     /// <summary>The cell of the item at the site; -1 when the site has none of it on offer.</summary>
-    private int CellOf(long siteId, long itemId) =>
+    private int FindCell(long siteId, long itemId) =>
         _itemRows.TryGetValue(itemId, out var row) && _siteColumns.TryGetValue(siteId, out var column) ? CellOf(row, column) : -1;
 
     public IReadOnlyList<PlannedTake> Plan(IReadOnlyList<AllocationNeed> needs, IReadOnlyList<SourcingSite> sites, bool allowSubstitutes, bool preferSingleSite)
@@ -140,7 +140,7 @@ public sealed class AllocationPlanner
 
     private long LeftAt(long siteId, long itemId)
     {
-        var cell = CellOf(siteId, itemId);
+        var cell = FindCell(siteId, itemId);
         if (cell < 0) return 0;
         long left = 0;
         for (var index = _starts[cell]; index < _starts[cell + 1]; index++) left += _buckets[index].LeftMilli;

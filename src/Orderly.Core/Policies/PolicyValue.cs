@@ -46,15 +46,28 @@ public sealed class PolicyValue
     /// </summary>
     public PolicyDecision Decision => _decision ??= new PolicyDecision(Key, Value, Scope, ScopeValue, Version, ApprovedBy, Justification);
 
-    private PolicyRegistration? _registration;
+    // Packed in one int (position * 2 + allowed; -1 for a key the register does not know), so that
+    // threads sharing a value never read half of what another wrote.
+    private const int NotWorkedOut = int.MinValue;
+    private int _registration = NotWorkedOut;
 
     /// <summary>
     /// Where this value's policy stands in the register and whether the register allows the value:
-    /// fixed once the value is stored, so worked out once per value rather than once per order.
+    /// fixed once the value is stored, so worked out once per value rather than once per order
+    /// resolved with it.
     /// </summary>
-    internal PolicyRegistration Registration => _registration ??= PolicyRegister.TryGetPosition(Key, out var position)
-        ? new PolicyRegistration(position, PolicyRegister.Definitions[position].Allows(Value))
-        : new PolicyRegistration(-1, false);
+    internal PolicyRegistration Registration
+    {
+        get
+        {
+            var packed = _registration;
+            if (packed == NotWorkedOut)
+                _registration = packed = PolicyRegister.TryGetPosition(Key, out var position)
+                    ? position * 2 + (PolicyRegister.Definitions[position].Allows(Value) ? 1 : 0)
+                    : -1;
+            return packed < 0 ? new PolicyRegistration(-1, false) : new PolicyRegistration(packed / 2, packed % 2 == 1);
+        }
+    }
 
     public bool InForce(DateTimeOffset now) => RetiredAt is null && (ValidUntil is null || ValidUntil > now);
 

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Orderly.Hosting;
 
 /// <summary>
-/// How many order captures (one order, a batch, a file upload) the server works on at once, and how
+/// How many order captures (one order, a batch, the order form) the server works on at once, and how
 /// many more may wait their turn. Captures share one writer on SQLite and a few cores everywhere:
 /// past a handful in flight, more only wait inside the server, each holding a connection and its
 /// buffers (16 clients without a limit left the server 90 MiB larger, at the same orders per
 /// second). A capture past the queue is refused with 429 and Retry-After, which the client retries.
+/// A place is taken when the request arrives, before its body is read: a slow upload holds it for as
+/// long as Kestrel lets it trickle (its minimum body rate, 240 bytes a second, and 1 MiB at most).
 /// </summary>
 public sealed record CaptureLimits(int MaxConcurrent, int QueueLimit)
 {

@@ -6,8 +6,8 @@ namespace Orderly.Hosting;
 /// Caps glibc's malloc arenas for the server. glibc gives threads that allocate at the same time
 /// arenas of their own, up to eight per core, and each keeps what was freed in it for reuse. The
 /// server allocates natively little and briefly (SQLite's page caches, the runtime's own), so after
-/// a burst of concurrent requests those arenas mostly hold freed memory: two arenas took about
-/// 15 MiB off <c>orderly serve</c> after the capture bench, at the same throughput
+/// a burst of concurrent requests those arenas mostly hold freed memory: two arenas took 7 to 10 MiB
+/// off <c>orderly serve</c> after the capture bench's 16-client and batch cases
 /// (docs/performance.md). An operator's <c>MALLOC_ARENA_MAX</c> wins: it is left alone when set.
 /// </summary>
 internal static class MallocArenas
@@ -24,7 +24,7 @@ internal static class MallocArenas
         {
             _ = SetMallocOption(ArenaMax, arenas);
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
         {
             // Not glibc (musl, for one, has no per-thread arenas to cap).
         }

@@ -101,6 +101,7 @@ public static class OrderlyServer
         app.UseRateLimiter();
         app.UseMiddleware<ConnectionPerRequest>();
         app.UseAntiforgery();
+        // After the limiter: a capture it refuses (429) must not be kept as the answer to its Idempotency-Key.
         app.UseMiddleware<IdempotencyKeys>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -203,7 +204,7 @@ public static class OrderlyServer
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
-                // Both limits clear within seconds: a minute's window for sign-in, a queue slot for a capture.
+                // Sign-in's window says when it reopens; a capture's place frees up within a second or so.
                 context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
                     ? ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
                     : "1";

@@ -32,9 +32,10 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
         for (var attempt = 1; ; attempt++)
         {
             // The first attempt does not look for an earlier capture of the same order: reserving the keys
-            // asks in the same statement, so a capture makes one query fewer. A repeat then tries again here.
+            // asks in the same statement, so a new order costs one query fewer (a repeat costs a plan and
+            // a brief write transaction more). A retry after a lost race looks first.
             if (attempt > 1 && await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken) is { } existing)
-                return existing.CustomerId == draft.Customer.Id ? new CaptureResult(existing, Created: false) : new CaptureResult(null, false, Taken: true);
+                return Repeat(draft, existing);
             // The first attempt plans before taking SQLite's one writer, so reads and planning do not
             // hold up other captures; a retry after a lost race plans inside the transaction, where
             // on SQLite nothing can take the stock from under it, so a hot item cannot starve it.
@@ -49,7 +50,9 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
                 {
                     await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
-                    continue;
+                    // Orders are never deleted, so the one the keys query saw is there to read.
+                    return Repeat(draft, await FindAsync(draft.Channel, draft.ExternalRef, cancellationToken)
+                        ?? throw new InvalidOperationException($"Order {draft.Channel} '{draft.ExternalRef}' was stored a moment ago and cannot be read now."));
                 }
                 events.Append(EventTypes.OrderAccepted, "order", order.Number,
                     new { channel = order.Channel, order.ExternalRef, customer = order.CustomerAccount, lines = order.Lines.Count }, order.Id, draft.HomeSite.Code);
@@ -78,6 +81,10 @@ public sealed class OrderCapture(OrderlyDbContext db, OrderIntake intake, Alloca
             }
         }
     }
+
+    /// <summary>The answer to a capture of an order already stored: the original, unless it is another customer's.</summary>
+    private static CaptureResult Repeat(OrderDraft draft, Order existing) =>
+        existing.CustomerId == draft.Customer.Id ? new CaptureResult(existing, Created: false) : new CaptureResult(null, false, Taken: true);
 
     public Task<Order?> FindAsync(OrderChannel channel, string externalRef, CancellationToken cancellationToken) =>
         db.Orders.Include(o => o.Lines).ThenInclude(l => l.Allocations)
