@@ -15,11 +15,11 @@ public sealed class AllocationPlanner
 {
     // The offer lives in one array of structs laid out item by item, and within an item site by
     // site, each (site, item)'s buckets side by side in pick order: cell (row, column) owns
-    // _buckets[_starts[cell] .. _starts[cell + 1]]. One hash look-up finds an item's row; trying the
+    // _buckets[_starts[cell] .. _starts[cell + 1]]. One look-up finds an item's row; trying the
     // sites of a sourcing order then reads neighbouring memory instead of chasing links through a
     // network's worth of buckets, which on 150,000 buckets was mostly cache misses.
-    private readonly Dictionary<long, int> _itemRows;
-    private readonly Dictionary<long, int> _siteColumns;
+    private readonly IdPositions _itemRows;
+    private readonly IdPositions _siteColumns;
     private readonly int[] _starts;
     private readonly Bucket[] _buckets;
 
@@ -35,25 +35,47 @@ public sealed class AllocationPlanner
 
     public AllocationPlanner(IEnumerable<StockOnOffer> offer)
     {
-        var stock = offer as IReadOnlyList<StockOnOffer> ?? offer.ToList();
-        _itemRows = [];
-        _siteColumns = [];
-        foreach (var s in stock)
-            if (!s.Quantity.IsZero) IndexOf(_siteColumns, s.SiteId);
+        // A span, not the list's interface: four passes over a network's offer would otherwise make an
+        // interface call and copy each bucket's stock for every read.
+        ReadOnlySpan<StockOnOffer> stock = offer switch
+        {
+            StockOnOffer[] array => array,
+            List<StockOnOffer> list => CollectionsMarshal.AsSpan(list),
+            _ => offer.ToArray(),
+        };
+        long firstSite = long.MaxValue, lastSite = long.MinValue, firstItem = long.MaxValue, lastItem = long.MinValue;
+        var onOffer = 0;
+        for (var i = 0; i < stock.Length; i++)
+        {
+            ref readonly var s = ref stock[i];
+            if (s.Quantity.IsZero) continue;
+            onOffer++;
+            firstSite = Math.Min(firstSite, s.SiteId);
+            lastSite = Math.Max(lastSite, s.SiteId);
+            firstItem = Math.Min(firstItem, s.ItemId);
+            lastItem = Math.Max(lastItem, s.ItemId);
+        }
+        _siteColumns = new IdPositions(firstSite, lastSite, onOffer);
+        _itemRows = new IdPositions(firstItem, lastItem, onOffer);
+        for (var i = 0; i < stock.Length; i++)
+            if (!stock[i].Quantity.IsZero) _siteColumns.Add(stock[i].SiteId);
 
         // A counting sort by cell: count each cell's buckets, turn the counts into starts, then place.
         // Each bucket's cell is kept from the count to the placing, in a pooled array: a network's
         // offer makes it large, and a fresh one per planner would be garbage for the large-object heap.
-        var cells = ArrayPool<int>.Shared.Rent(stock.Count);
-        for (var i = 0; i < stock.Count; i++)
-            cells[i] = stock[i].Quantity.IsZero ? -1 : CellOf(IndexOf(_itemRows, stock[i].ItemId), _siteColumns[stock[i].SiteId]);
+        var cells = ArrayPool<int>.Shared.Rent(stock.Length);
+        for (var i = 0; i < stock.Length; i++)
+        {
+            ref readonly var s = ref stock[i];
+            cells[i] = s.Quantity.IsZero ? -1 : CellOf(_itemRows.Add(s.ItemId), _siteColumns.Add(s.SiteId));
+        }
         _starts = new int[_itemRows.Count * _siteColumns.Count + 1];
-        for (var i = 0; i < stock.Count; i++)
+        for (var i = 0; i < stock.Length; i++)
             if (cells[i] >= 0) _starts[cells[i] + 1]++;
         for (var cell = 1; cell < _starts.Length; cell++) _starts[cell] += _starts[cell - 1];
         _buckets = new Bucket[_starts[^1]];
         // Placing advances each cell's start to its end, which is the next cell's start: shifted back after.
-        for (var i = 0; i < stock.Count; i++)
+        for (var i = 0; i < stock.Length; i++)
             if (cells[i] >= 0) _buckets[_starts[cells[i]]++] = new Bucket(stock[i]);
         ArrayPool<int>.Shared.Return(cells);
         Array.Copy(_starts, 0, _starts, 1, _starts.Length - 1);
@@ -73,18 +95,11 @@ public sealed class AllocationPlanner
         }
     }
 
-    private static int IndexOf(Dictionary<long, int> indexes, long id)
-    {
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(indexes, id, out var known);
-        if (!known) index = indexes.Count - 1;
-        return index;
-    }
-
     private int CellOf(int itemRow, int siteColumn) => itemRow * _siteColumns.Count + siteColumn;
 
     /// <summary>The cell of the item at the site; -1 when the site has none of it on offer.</summary>
     private int FindCell(long siteId, long itemId) =>
-        _itemRows.TryGetValue(itemId, out var row) && _siteColumns.TryGetValue(siteId, out var column) ? CellOf(row, column) : -1;
+        _itemRows.TryGet(itemId, out var row) && _siteColumns.TryGet(siteId, out var column) ? CellOf(row, column) : -1;
 
     public IReadOnlyList<PlannedTake> Plan(IReadOnlyList<AllocationNeed> needs, IReadOnlyList<SourcingSite> sites, bool allowSubstitutes, bool preferSingleSite)
     {
@@ -92,24 +107,23 @@ public sealed class AllocationPlanner
             sites = [single];
 
         var takes = new List<PlannedTake>(needs.Count);
-        foreach (var need in needs)
+        // Indexed loops: a foreach over an interface would allocate an enumerator for every order.
+        for (var n = 0; n < needs.Count; n++)
         {
+            var need = needs[n];
             var left = TakeAcrossSites(need.LineNumber, need.ItemId, need.Quantity.Milli, sites, takes);
             if (!allowSubstitutes) continue;
-            foreach (var substitute in need.Substitutes)
-            {
-                if (left == 0) break;
-                left = TakeAcrossSites(need.LineNumber, substitute, left, sites, takes);
-            }
+            for (var i = 0; i < need.Substitutes.Count && left > 0; i++)
+                left = TakeAcrossSites(need.LineNumber, need.Substitutes[i], left, sites, takes);
         }
         return takes;
     }
 
     private long TakeAcrossSites(int lineNumber, long itemId, long wantedMilli, IReadOnlyList<SourcingSite> sites, List<PlannedTake> takes)
     {
-        if (!_itemRows.TryGetValue(itemId, out var row)) return wantedMilli;
+        if (!_itemRows.TryGet(itemId, out var row)) return wantedMilli;
         for (var i = 0; i < sites.Count && wantedMilli > 0; i++)
-            if (_siteColumns.TryGetValue(sites[i].Id, out var column))
+            if (_siteColumns.TryGet(sites[i].Id, out var column))
                 wantedMilli = Take(lineNumber, sites[i].Id, itemId, CellOf(row, column), wantedMilli, takes);
         return wantedMilli;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orderly.Core.Allocation;
 using Orderly.Core.Inventory;
 using Orderly.Core.MasterData;
@@ -74,13 +75,17 @@ public sealed class Order
         Span<bool> waiting = _lines.Count <= 512 ? stackalloc bool[_lines.Count] : new bool[_lines.Count];
         for (var i = 0; i < _lines.Count; i++) waiting[i] = _lines[i].BackorderedMilli > 0;
         var wasIncomplete = Holds.HasFlag(OrderHolds.Incomplete);
+        // The decisions' texts are written in this buffer, then copied into their strings once: no
+        // pooled buffer is rented and returned for each (a text longer than this rents one after all).
+        Span<char> text = stackalloc char[128];
 
-        foreach (var take in takes)
+        for (var t = 0; t < takes.Count; t++)
         {
+            var take = takes[t];
             var line = LineNumbered(take.LineNumber);
             line.Allocate(take.SiteId, take.LocationId, take.ItemId, take.Quantity);
             if (take.ItemId != line.ItemId)
-                decisions.Add(new OrderDecision(line.LineNumber, $"{take.Quantity} filled by an approved substitute", substitution));
+                decisions.Add(new OrderDecision(line.LineNumber, string.Create(CultureInfo.InvariantCulture, text, $"{take.Quantity} filled by an approved substitute"), substitution));
         }
 
         for (var i = 0; i < _lines.Count; i++)
@@ -91,19 +96,19 @@ public sealed class Order
             if (line.FullyAllocated)
             {
                 line.Promise(earliest);
-                decisions.Add(new OrderDecision(line.LineNumber, $"Allocated {line.Allocated} from {line.AllocatedSites(siteCode)}", sourcing));
+                decisions.Add(new OrderDecision(line.LineNumber, string.Create(CultureInfo.InvariantCulture, text, $"Allocated {line.Allocated} from {line.AllocatedSites(siteCode)}"), sourcing));
                 continue;
             }
             if (backorder.Value == PolicyKeys.CancelRemainder)
             {
-                decisions.Add(new OrderDecision(line.LineNumber, $"{line.Backordered} could not be allocated and was cancelled", backorder));
+                decisions.Add(new OrderDecision(line.LineNumber, string.Create(CultureInfo.InvariantCulture, text, $"{line.Backordered} could not be allocated and was cancelled"), backorder));
                 line.CancelBackorder();
                 line.Promise(earliest);
                 continue;
             }
             var promise = today.AddDays(leadTimeDays(line.ItemId));
             line.Promise(promise > earliest ? promise : earliest);
-            decisions.Add(new OrderDecision(line.LineNumber, $"{line.Backordered} backordered, promised {line.PromiseDate:yyyy-MM-dd}", backorder));
+            decisions.Add(new OrderDecision(line.LineNumber, string.Create(CultureInfo.InvariantCulture, text, $"{line.Backordered} backordered, promised {line.PromiseDate:yyyy-MM-dd}"), backorder));
         }
 
         var complete = AllLinesFullyAllocated();

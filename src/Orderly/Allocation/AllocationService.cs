@@ -28,6 +28,15 @@ public sealed class AllocationService(OrderlyDbContext db, ReferenceData referen
     private IReadOnlyList<SourcingSite>? _sites;
     private IReadOnlyList<PolicyValue>? _policies;
 
+    // Compiled once: every capture reads the stock on offer for its items at its sourcing sites.
+    private static readonly CompiledQuery<Func<OrderlyDbContext, List<long>, List<long>, IAsyncEnumerable<StockOnOffer>>> StockOnOfferAt = new(() =>
+        EF.CompileAsyncQuery((OrderlyDbContext db, List<long> itemIds, List<long> siteIds) =>
+            from b in db.Balances.AsNoTracking()
+            join l in db.Locations.AsNoTracking() on b.LocationId equals l.Id
+            where b.Status == InventoryStatus.Available && b.QuantityMilli > 0 && l.Active
+                  && itemIds.Contains(b.ItemId) && siteIds.Contains(b.SiteId)
+            select new StockOnOffer(b.SiteId, b.LocationId, b.ItemId, l.PickSequence, Quantity.FromMilli(b.QuantityMilli))));
+
     /// <summary>
     /// Allocates what the order still waits for. On a later pass (<paramref name="firstPass"/> false)
     /// an order that gets nothing new is left untouched, so waiting orders do not collect repeated decisions.
@@ -93,13 +102,8 @@ public sealed class AllocationService(OrderlyDbContext db, ReferenceData referen
     {
         var itemIds = needs.SelectMany(n => n.Substitutes.Prepend(n.ItemId)).Distinct().ToList();
         var siteIds = sourcing.Select(s => s.Id).ToList();
-        var offer = await (
-            from b in db.Balances.AsNoTracking()
-            join l in db.Locations.AsNoTracking() on b.LocationId equals l.Id
-            where b.Status == InventoryStatus.Available && b.QuantityMilli > 0 && l.Active
-                  && itemIds.Contains(b.ItemId) && siteIds.Contains(b.SiteId)
-            select new { b.SiteId, b.LocationId, b.ItemId, l.PickSequence, b.QuantityMilli }).ToListAsync(cancellationToken);
-        var planner = new AllocationPlanner(offer.Select(o => new StockOnOffer(o.SiteId, o.LocationId, o.ItemId, o.PickSequence, Quantity.FromMilli(o.QuantityMilli))));
+        var offer = await StockOnOfferAt.For(db)(db, itemIds, siteIds).ToListAsync(cancellationToken);
+        var planner = new AllocationPlanner(offer);
         return [.. planner.Plan(needs, sourcing, allowSubstitutes, preferSingleSite)];
     }
 

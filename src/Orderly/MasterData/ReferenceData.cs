@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Core.MasterData;
 using Orderly.Data;
+using Orderly.Data.Storage;
 
 namespace Orderly.MasterData;
 
@@ -17,9 +18,16 @@ public sealed class ReferenceData(OrderlyDbContext db)
     private readonly Dictionary<string, Item> _itemsBySku = new(StringComparer.Ordinal);
     private readonly HashSet<string> _skusNotFound = new(StringComparer.Ordinal);
 
+    // Compiled once: every capture reads sites and its items through these.
+    private static readonly CompiledQuery<Func<OrderlyDbContext, IAsyncEnumerable<Site>>> SitesByCode = new(() =>
+        EF.CompileAsyncQuery<OrderlyDbContext, Site>(db => db.Sites.AsNoTracking().OrderBy(s => s.Code)));
+
+    private static readonly CompiledQuery<Func<OrderlyDbContext, List<string>, IAsyncEnumerable<Item>>> ItemsWithSkus = new(() =>
+        EF.CompileAsyncQuery((OrderlyDbContext db, List<string> skus) => db.Items.AsNoTracking().Where(i => skus.Contains(i.Sku))));
+
     /// <summary>Every site, ordered by code (so that several DCs of one region are always tried in the same order).</summary>
     public async Task<IReadOnlyList<Site>> SitesAsync(CancellationToken cancellationToken) =>
-        _sites ??= await db.Sites.AsNoTracking().OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        _sites ??= await SitesByCode.For(db)(db).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<long, string>> SiteCodesAsync(CancellationToken cancellationToken) =>
         (await SitesAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Code);
@@ -30,7 +38,7 @@ public sealed class ReferenceData(OrderlyDbContext db)
         var missing = skus.Where(s => !_itemsBySku.ContainsKey(s) && !_skusNotFound.Contains(s)).Distinct().ToList();
         if (missing.Count > 0)
         {
-            Remember(await db.Items.AsNoTracking().Where(i => missing.Contains(i.Sku)).ToListAsync(cancellationToken));
+            Remember(await ItemsWithSkus.For(db)(db, missing).ToListAsync(cancellationToken));
             _skusNotFound.UnionWith(missing.Where(s => !_itemsBySku.ContainsKey(s)));
         }
         var found = new Dictionary<string, Item>(StringComparer.Ordinal);

@@ -8,6 +8,7 @@ using Orderly.Core.Policies;
 using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
+using Orderly.Data.Storage;
 using Orderly.MasterData;
 using Orderly.Policies;
 using Orderly.Security;
@@ -44,6 +45,11 @@ public sealed class OrderIntake(OrderlyDbContext db, ReferenceData reference, Po
     public const int MaxLines = 500;
     public const decimal MaxQuantity = 1_000_000;
     public const int ExternalRefMaxLength = 64;
+
+    // Compiled once: every capture asks, and EF would otherwise rebuild and look up the query's plan each time.
+    private static readonly CompiledQuery<Func<OrderlyDbContext, string, CancellationToken, Task<Customer?>>> CustomerByAccount = new(() =>
+        EF.CompileAsyncQuery((OrderlyDbContext db, string account, CancellationToken _) =>
+            db.Customers.AsNoTracking().Include(c => c.HomeSite).SingleOrDefault(c => c.AccountNumber == account)));
 
     public async Task<(OrderDraft? Draft, FieldErrors Errors)> ValidateAsync(CaptureOrderRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -94,7 +100,7 @@ public sealed class OrderIntake(OrderlyDbContext db, ReferenceData reference, Po
             errors.Add("customer", "A customer account number is required.");
             return (null, null);
         }
-        var found = await db.Customers.AsNoTracking().Include(c => c.HomeSite).SingleOrDefaultAsync(c => c.AccountNumber == key, cancellationToken);
+        var found = await CustomerByAccount.For(db)(db, key, cancellationToken);
         if (found is null || !user.SiteScope().Includes(found.HomeSite!.Code))
         {
             errors.Add("customer", $"There is no customer '{key}' that you may order for.");

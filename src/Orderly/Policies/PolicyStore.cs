@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Policies;
 using Orderly.Data;
+using Orderly.Data.Storage;
 
 namespace Orderly.Policies;
 
@@ -11,7 +12,11 @@ public sealed class PolicyStore(OrderlyDbContext db, TimeProvider clock)
 
     /// <summary>Every value not retired; expiry is judged by the resolver at the moment of each decision.</summary>
     public async Task<IReadOnlyList<PolicyValue>> ValuesAsync(CancellationToken cancellationToken) =>
-        await db.PolicyValues.AsNoTracking().Where(v => v.RetiredAt == null).ToListAsync(cancellationToken);
+        await ValuesInForce.For(db)(db).ToListAsync(cancellationToken);
+
+    // Compiled once: every capture reads the values.
+    private static readonly CompiledQuery<Func<OrderlyDbContext, IAsyncEnumerable<PolicyValue>>> ValuesInForce = new(() =>
+        EF.CompileAsyncQuery((OrderlyDbContext db) => db.PolicyValues.AsNoTracking().Where(v => v.RetiredAt == null)));
 
     /// <summary>Writes version 1 of each enterprise standard that the register lacks, so every decision names a stored version.</summary>
     public async Task EnsureStandardsAsync(CancellationToken cancellationToken)

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orderly.Core.Security;
 using Orderly.Data;
+using Orderly.Data.Security;
+using Orderly.Data.Storage;
 
 namespace Orderly.Security;
 
@@ -22,6 +24,16 @@ public sealed class ApiTokenHandler(
 {
     public const string SchemeName = "Bearer";
 
+    private sealed record TokenHolder(ApiToken Token, OrderlyUser? User, List<string> Roles);
+
+    // The token, its user and the user's roles in one round trip, compiled once: this runs before every API request.
+    private static readonly CompiledQuery<Func<OrderlyDbContext, string, CancellationToken, Task<TokenHolder?>>> TokenWithUserAndRoles = new(() =>
+        EF.CompileAsyncQuery((OrderlyDbContext db, string hash, CancellationToken _) => db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash)
+            .Select(t => new TokenHolder(t, t.User,
+                db.UserRoles.Where(ur => ur.UserId == t.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList()))
+            .AsSingleQuery()
+            .SingleOrDefault()));
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -30,16 +42,7 @@ public sealed class ApiTokenHandler(
 
         var secret = header["Bearer ".Length..].Trim();
         var hash = ApiTokenSecret.Hash(secret);
-        // The token, its user and the user's roles in one round trip: this runs before every API request.
-        var found = await db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash)
-            .Select(t => new
-            {
-                Token = t,
-                t.User,
-                Roles = db.UserRoles.Where(ur => ur.UserId == t.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-            })
-            .AsSingleQuery()
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var found = await TokenWithUserAndRoles.For(db)(db, hash, Context.RequestAborted);
         var (token, user) = (found?.Token, found?.User);
         var now = clock.GetUtcNow();
         // Sign-in lockout is deliberately not checked: it answers password guessing, and anyone could

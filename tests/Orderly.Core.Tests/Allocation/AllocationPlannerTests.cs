@@ -178,6 +178,16 @@ public class AllocationPlannerTests
         Assert.Equal([(1, 1L, 10L, Widget, 3m), (2, 2L, 21L, Gadget, 3m)], Shape(takes));
     }
 
+    [Fact]
+    public void Plan_ItemOrSiteIdOutsideTheOfferedRange_PlansNothingForIt()
+    {
+        StockOnOffer[] offer = [Offer(5, 10, Widget, 5), Offer(6, 11, Gadget, 5)];
+
+        var takes = Plan(offer, [Need(1, 1, 3), Need(2, 1_000_000_000_000, 3), Need(3, Widget, 3)], Sites(1, 5, 9_000_000_000));
+
+        Assert.Equal([(3, 5L, 10L, Widget, 3m)], Shape(takes));
+    }
+
     /// <summary>A small world: 3 sites x 3 locations x 4 items (items 3 and 4 substitute for 1 and 2).</summary>
     public sealed record Scenario(StockOnOffer[] Offer, AllocationNeed[] Needs, SourcingSite[] Sites, bool AllowSubstitutes, bool PreferSingleSite);
 
@@ -244,5 +254,24 @@ public class AllocationPlannerTests
                 var offered = scenario.Offer.Where(o => o.ItemId == item && siteIds.Contains(o.SiteId)).Sum(o => o.Quantity.Milli);
                 Assert.Equal(Math.Min(needed, offered), takes.Where(t => t.ItemId == item).Sum(t => t.Quantity.Milli));
             }
+        });
+
+    /// <summary>
+    /// The planner numbers ids with an array when they lie close together and with a hash table when
+    /// they are spread thinly: spreading a scenario's ids far apart must not change its plan.
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 200, Replay = "20261126,5")]
+    public Property Plan_IdsSpreadFarApart_PlanTheSame() =>
+        Prop.ForAll(Arb.From(ScenarioGen), scenario =>
+        {
+            const long SiteSpread = 1_000_000_000_007, ItemSpread = 10_000_000_000_037;
+            var spreadOffer = scenario.Offer.Select(o => o with { SiteId = o.SiteId * SiteSpread, ItemId = o.ItemId * ItemSpread }).ToArray();
+            var spreadNeeds = scenario.Needs.Select(n => n with { ItemId = n.ItemId * ItemSpread, Substitutes = [.. n.Substitutes.Select(s => s * ItemSpread)] }).ToArray();
+            var spreadSites = scenario.Sites.Select(s => s with { Id = s.Id * SiteSpread }).ToArray();
+
+            var close = Plan(scenario.Offer, scenario.Needs, scenario.Sites, scenario.AllowSubstitutes, scenario.PreferSingleSite);
+            var spread = Plan(spreadOffer, spreadNeeds, spreadSites, scenario.AllowSubstitutes, scenario.PreferSingleSite);
+
+            Assert.Equal(Shape(close), Shape(spread.Select(t => t with { SiteId = t.SiteId / SiteSpread, ItemId = t.ItemId / ItemSpread })));
         });
 }
