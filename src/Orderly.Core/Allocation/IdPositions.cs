@@ -18,11 +18,16 @@ internal sealed class IdPositions
 
     /// <param name="smallest">The smallest id that will be added.</param>
     /// <param name="largest">The largest id that will be added.</param>
-    /// <param name="most">At most how many ids will be added.</param>
+    /// <param name="most">
+    /// At most how many ids will be added: an upper bound such as the number of rows they come from,
+    /// so the array never takes more than four ints for each of those rows.
+    /// </param>
     public IdPositions(long smallest, long largest, int most)
     {
-        var range = largest - smallest + 1;
-        if (range > 0 && range <= Math.Max(SmallRange, (long)SlotsPerId * most))
+        // Unchecked on purpose: ids far apart (or none at all, smallest above largest) wrap to a
+        // range of zero or less, and take the dictionary.
+        var range = unchecked(largest - smallest + 1);
+        if (most > 0 && largest >= smallest && range > 0 && range <= Math.Max(SmallRange, (long)SlotsPerId * most))
         {
             _smallest = smallest;
             _positionPlusOne = new int[range];
@@ -37,7 +42,7 @@ internal sealed class IdPositions
     {
         if (_positionPlusOne is not null)
         {
-            ref var slot = ref _positionPlusOne[id - _smallest];
+            ref var slot = ref _positionPlusOne[unchecked(id - _smallest)];
             if (slot == 0) slot = ++Count;
             return slot - 1;
         }
@@ -50,7 +55,7 @@ internal sealed class IdPositions
     {
         if (_positionPlusOne is not null)
         {
-            var offset = (ulong)(id - _smallest);
+            var offset = unchecked((ulong)(id - _smallest));
             position = offset < (ulong)_positionPlusOne.Length ? _positionPlusOne[offset] - 1 : -1;
             return position >= 0;
         }

@@ -15,9 +15,13 @@ namespace Orderly.Data.Storage;
 ///     new(() => EF.CompileAsyncQuery&lt;OrderlyDbContext, Site&gt;(db => db.Sites));
 /// await Sites.For(db)(db).ToListAsync(cancellationToken);
 /// </code></example>
-public sealed class CompiledQuery<TQuery>(Func<TQuery> compile) where TQuery : class
+public sealed class CompiledQuery<TQuery> where TQuery : class
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _byModel = [];
+    // Made once: a lambda written in For would be a new delegate on every call, and For runs for every order.
+    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback _compile;
 
-    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _ => compile());
+    public CompiledQuery(Func<TQuery> compile) => _compile = _ => compile();
+
+    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _compile);
 }

@@ -188,6 +188,38 @@ public class AllocationPlannerTests
         Assert.Equal([(3, 5L, 10L, Widget, 3m)], Shape(takes));
     }
 
+    [Fact]
+    public void Plan_NoStockOnOfferAtAll_PlansNothing()
+    {
+        Assert.Empty(Plan([], [Need(1, Widget, 3)], Sites(1)));
+        Assert.Empty(Plan([Offer(1, 10, Widget, 0), Offer(2, 11, Gadget, 0)], [Need(1, Widget, 3), Need(2, Gadget, 1)], Sites(1, 2)));
+    }
+
+    [Fact]
+    public void Plan_IdsAtTheEndsOfTheirRange_AreFoundAndKeptApart()
+    {
+        StockOnOffer[] offer = [Offer(long.MinValue, 10, long.MaxValue, 5), Offer(-1, 11, long.MinValue, 5), Offer(long.MaxValue, 12, -7, 5)];
+
+        var takes = Plan(offer, [Need(1, long.MaxValue, 2), Need(2, long.MinValue, 3), Need(3, -7, 4), Need(4, 0, 1)],
+            Sites(long.MaxValue, -1, long.MinValue));
+
+        Assert.Equal([(1, long.MinValue, 10L, long.MaxValue, 2m), (2, -1L, 11L, long.MinValue, 3m), (3, long.MaxValue, 12L, -7L, 4m)], Shape(takes));
+    }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(1025)]
+    [InlineData(5000)]
+    public void Plan_TwoItemsThisFarApart_AreEachFound(long apart)
+    {
+        var far = Widget + apart - 1;
+        StockOnOffer[] offer = [Offer(1, 10, Widget, 5), Offer(1, 11, far, 5)];
+
+        var takes = Plan(offer, [Need(1, far, 2), Need(2, Widget, 1), Need(3, far + 1, 1), Need(4, Widget - 1, 1)], Sites(1));
+
+        Assert.Equal([(1, 1L, 11L, far, 2m), (2, 1L, 10L, Widget, 1m)], Shape(takes));
+    }
+
     /// <summary>A small world: 3 sites x 3 locations x 4 items (items 3 and 4 substitute for 1 and 2).</summary>
     public sealed record Scenario(StockOnOffer[] Offer, AllocationNeed[] Needs, SourcingSite[] Sites, bool AllowSubstitutes, bool PreferSingleSite);
 
