@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orderly.Core.Definitions;
@@ -16,16 +17,20 @@ public sealed class SiteScopeConverter() : ValueConverter<SiteScope, string>(s =
 
 /// <summary>Small owned lists (unit conversions, ship-to addresses) are kept as a JSON document in one column.</summary>
 public sealed class JsonListConverter<T>() : ValueConverter<IReadOnlyList<T>, string>(
-    list => JsonSerializer.Serialize(list, JsonOptions),
-    json => JsonSerializer.Deserialize<List<T>>(json, JsonOptions) ?? new List<T>())
+    list => JsonSerializer.Serialize(list, Written),
+    json => JsonSerializer.Deserialize(json, Read) ?? new List<T>())
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonTypeInfo<IReadOnlyList<T>> Written = StoredJson.For<IReadOnlyList<T>>();
+    private static readonly JsonTypeInfo<List<T>> Read = StoredJson.For<List<T>>();
 }
 
 /// <summary>A small value object (an order's ship-to address) kept as a JSON document in one column.</summary>
 public sealed class JsonValueConverter<T>() : ValueConverter<T, string>(
-    value => JsonSerializer.Serialize(value, JsonListConverter<T>.JsonOptions),
-    json => JsonSerializer.Deserialize<T>(json, JsonListConverter<T>.JsonOptions)!);
+    value => JsonSerializer.Serialize(value, Info),
+    json => JsonSerializer.Deserialize(json, Info)!)
+{
+    private static readonly JsonTypeInfo<T> Info = StoredJson.For<T>();
+}
 
 public sealed class JsonListComparer<T>() : ValueComparer<IReadOnlyList<T>>(
     (a, b) => a != null && b != null && a.SequenceEqual(b),
