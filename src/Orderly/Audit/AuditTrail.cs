@@ -23,20 +23,21 @@ public sealed class AuditTrail(OrderlyDbContext db, IHttpContextAccessor http, T
     /// <summary>Who acts when there is no request: the command line names the operating-system user running it.</summary>
     public string ActorOutsideRequest { get; set; } = options.ActorOutsideRequest;
 
-    public void Record(string action, string entityType, string entityKey, object? before, object? after, string? reason = null, string? siteCode = null)
+    public void Record(string action, string entityType, string entityKey, object? before, object? after, string? reason = null, string? siteCode = null) =>
+        db.Audit.Add(Entry(action, entityType, entityKey, before, after, reason, siteCode));
+
+    /// <summary>The entry <see cref="Record"/> would add, for a writer that stores it itself (an import's bulk path).</summary>
+    public AuditEntry Entry(string action, string entityType, string entityKey, object? before, object? after, string? reason = null, string? siteCode = null) => new()
     {
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Actor = Actor,
-            Action = action,
-            EntityType = entityType,
-            EntityKey = entityKey,
-            SiteCode = siteCode,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
-            Reason = reason,
-            CorrelationId = http.HttpContext is { } context ? CorrelationId.Of(context) : null,
-        });
-    }
+        At = clock.GetUtcNow(),
+        Actor = Actor,
+        Action = action,
+        EntityType = entityType,
+        EntityKey = entityKey,
+        SiteCode = siteCode,
+        Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+        After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        Reason = reason,
+        CorrelationId = http.HttpContext is { } context ? CorrelationId.Of(context) : null,
+    };
 }

@@ -33,12 +33,11 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
         if (requests is null) return null;
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var siteIds = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var store = IImportStore.For(db);
+        var siteIds = await IImportStore.SiteIdsAsync(db, cancellationToken);
         var siteCodes = siteIds.ToDictionary(s => s.Value, s => s.Key);
-        var keys = requests.Select(r => r.Request.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        // One array parameter, not one parameter per key: a file names thousands.
-        var existing = await db.Customers.AsNoTracking().Where(c => EF.Parameter(keys).Contains(c.AccountNumber))
-            .ToDictionaryAsync(c => c.AccountNumber, StringComparer.Ordinal, cancellationToken);
+        var keys = requests.Select(r => r.Request.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var existing = await ExistingAsync(store, keys, cancellationToken);
         var rows = new List<CustomerRow>(requests.Count);
         var firstRowOfAccount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (row, request, address) in requests)
@@ -55,11 +54,24 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
         }
         if (!errors.IsEmpty) return null;
 
-        await IImportStore.For(db).WriteCustomersAsync(rows, cancellationToken);
-        var outcome = MasterDataOutcome.Audited(audit, "customer", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Account)));
-        await db.SaveChangesAsync(cancellationToken);
+        await store.WriteCustomersAsync(rows, cancellationToken);
+        var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "customer", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Account)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
+    }
+
+    /// <summary>
+    /// The stored customers the file names. A migration's first load names none, so a plain look-up
+    /// of the keys comes first and the customers themselves are read only when some are stored.
+    /// </summary>
+    private async Task<Dictionary<string, Customer>> ExistingAsync(IImportStore store, HashSet<string> keys, CancellationToken cancellationToken)
+    {
+        var stored = await store.StoredKeysAsync(ImportKey.CustomerAccount, keys, cancellationToken);
+        var accounts = stored.ToArray();
+        if (accounts.Length == 0) return new Dictionary<string, Customer>(StringComparer.Ordinal);
+        // One array parameter, not one parameter per key: a file names thousands.
+        return await db.Customers.AsNoTracking().Where(c => EF.Parameter(accounts).Contains(c.AccountNumber))
+            .ToDictionaryAsync(c => c.AccountNumber, StringComparer.Ordinal, cancellationToken);
     }
 
     /// <summary>The address cells of a row, before its defaults (code, name) are filled in.</summary>

@@ -10,12 +10,13 @@ namespace Orderly.Import;
 /// <summary>What a master-data import did: the rows it read, and the records it created and updated.</summary>
 public sealed record MasterDataOutcome(int Rows, int Created, int Updated)
 {
-    /// <summary>What an import of <paramref name="rows"/> rows did, audited once for the whole file.</summary>
-    public static MasterDataOutcome Audited(AuditTrail audit, string entity, string file, int rows, int created)
+    /// <summary>What an import of <paramref name="rows"/> rows did, audited once for the whole file in the import's transaction.</summary>
+    public static async Task<MasterDataOutcome> AuditedAsync(IImportStore store, AuditTrail audit, string entity, string file, int rows, int created,
+        CancellationToken cancellationToken)
     {
         var outcome = new MasterDataOutcome(rows, created, rows - created);
-        audit.Record("imported", entity, ImportNames.AuditKey(file), null,
-            new { file, rows = outcome.Rows, created = outcome.Created, updated = outcome.Updated }, $"{entity} import of {file}");
+        await store.WriteAuditAsync(audit.Entry("imported", entity, ImportNames.AuditKey(file), null,
+            new { file, rows = outcome.Rows, created = outcome.Created, updated = outcome.Updated }, $"{entity} import of {file}"), cancellationToken);
         return outcome;
     }
 }
@@ -38,19 +39,30 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
         if (requests is null) return null;
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var keys = requests.Select(r => r.Request.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        // One array parameter, not one parameter per key: a file names thousands.
-        var existing = await db.Items.AsNoTracking().Where(i => EF.Parameter(keys).Contains(i.Sku)).ToDictionaryAsync(i => i.Sku, StringComparer.Ordinal, cancellationToken);
-        var gtinOwners = (await db.Items.AsNoTracking().Where(i => i.Gtin != null).Select(i => new { i.Sku, i.Gtin }).ToListAsync(cancellationToken))
-            .ToDictionary(i => i.Gtin!.Value.Gtin14, i => i.Sku, StringComparer.Ordinal);
+        var store = IImportStore.For(db);
+        var keys = requests.Select(r => r.Request.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var existing = await ExistingAsync(store, keys, cancellationToken);
+        var gtinOwners = await IImportStore.GtinOwnersAsync(db, cancellationToken);
         var rows = Validate(requests, existing, gtinOwners, errors);
         if (!errors.IsEmpty) return null;
 
-        await IImportStore.For(db).WriteItemsAsync(rows, cancellationToken);
-        var outcome = MasterDataOutcome.Audited(audit, "item", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Sku)));
-        await db.SaveChangesAsync(cancellationToken);
+        await store.WriteItemsAsync(rows, cancellationToken);
+        var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "item", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Sku)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
+    }
+
+    /// <summary>
+    /// The stored items the file names. A migration's first load names none, so a plain look-up of
+    /// the keys comes first and the items themselves are read only when some are stored.
+    /// </summary>
+    private async Task<Dictionary<string, Item>> ExistingAsync(IImportStore store, HashSet<string> keys, CancellationToken cancellationToken)
+    {
+        var stored = await store.StoredKeysAsync(ImportKey.ItemSku, keys, cancellationToken);
+        var skus = stored.ToArray();
+        if (skus.Length == 0) return new Dictionary<string, Item>(StringComparer.Ordinal);
+        // One array parameter, not one parameter per key: a file names thousands.
+        return await db.Items.AsNoTracking().Where(i => EF.Parameter(skus).Contains(i.Sku)).ToDictionaryAsync(i => i.Sku, StringComparer.Ordinal, cancellationToken);
     }
 
     private static List<(int Row, ItemRequest Request)> Read(ImportFile file, ImportErrors errors)

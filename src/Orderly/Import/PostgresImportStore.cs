@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Orderly.Core.Definitions;
 using Orderly.Core.Inventory;
 using Orderly.Data;
+using Orderly.Data.Audit;
 
 namespace Orderly.Import;
 
@@ -17,6 +18,30 @@ namespace Orderly.Import;
 internal sealed class PostgresImportStore(OrderlyDbContext db) : IImportStore
 {
     private const int ProgressEvery = 10_000;
+
+    public async Task<HashSet<string>> StoredKeysAsync(ImportKey kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var (table, column) = ImportCommand.Of(kind);
+        // One array parameter, not one parameter per key: a file names thousands.
+        await using var command = new NpgsqlCommand($"SELECT {column} FROM {table} WHERE {column} = ANY($1)", Connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) stored.Add(reader.GetString(0));
+        return stored;
+    }
+
+    public async Task WriteAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO audit_log (at, actor, action, entity_type, entity_key, site_code, before, after, reason, correlation_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """, Connection);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = entry.At.ToUniversalTime() });
+        foreach (var text in new[] { entry.Actor, entry.Action, entry.EntityType, entry.EntityKey, entry.SiteCode, entry.Before, entry.After, entry.Reason, entry.CorrelationId })
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)text ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task WriteItemsAsync(IReadOnlyList<ItemRow> items, CancellationToken cancellationToken)
     {

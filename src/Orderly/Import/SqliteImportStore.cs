@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orderly.Core.Definitions;
 using Orderly.Core.Inventory;
 using Orderly.Data;
+using Orderly.Data.Audit;
+using Orderly.Data.Storage;
 
 namespace Orderly.Import;
 
@@ -20,6 +23,39 @@ internal sealed class SqliteImportStore(OrderlyDbContext db) : IImportStore
     private static readonly DateTimeOffsetToBinaryConverter Timestamps = new();
 
     private const int ProgressEvery = 10_000;
+
+    public async Task<HashSet<string>> StoredKeysAsync(ImportKey kind, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var (table, column) = ImportCommand.Of(kind);
+        // One JSON array parameter, not one parameter per key: a file names thousands.
+        using var command = Command($"SELECT {column} FROM {table} WHERE {column} IN (SELECT value FROM json_each($keys))", "$keys");
+        command.Parameters[0].Value = JsonSerializer.Serialize(keys, StoredJson.For<IReadOnlyCollection<string>>());
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) stored.Add(reader.GetString(0));
+        return stored;
+    }
+
+    public Task WriteAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        using var command = Command("""
+            INSERT INTO audit_log (at, actor, action, entity_type, entity_key, site_code, before, after, reason, correlation_id)
+            VALUES ($at, $actor, $action, $entity_type, $entity_key, $site_code, $before, $after, $reason, $correlation_id)
+            """, "$at", "$actor", "$action", "$entity_type", "$entity_key", "$site_code", "$before", "$after", "$reason", "$correlation_id");
+        var p = command.Parameters;
+        p[0].Value = Timestamps.ConvertToProvider(entry.At);
+        p[1].Value = entry.Actor;
+        p[2].Value = entry.Action;
+        p[3].Value = entry.EntityType;
+        p[4].Value = entry.EntityKey;
+        p[5].Value = (object?)entry.SiteCode ?? DBNull.Value;
+        p[6].Value = (object?)entry.Before ?? DBNull.Value;
+        p[7].Value = (object?)entry.After ?? DBNull.Value;
+        p[8].Value = (object?)entry.Reason ?? DBNull.Value;
+        p[9].Value = (object?)entry.CorrelationId ?? DBNull.Value;
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
 
     public Task WriteItemsAsync(IReadOnlyList<ItemRow> items, CancellationToken cancellationToken)
     {

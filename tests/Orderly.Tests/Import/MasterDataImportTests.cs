@@ -48,7 +48,23 @@ public class MasterDataImportTests
         Assert.Equal(0.3m, other.WeightKg);
         Assert.True(other.Active);
         Assert.Equal(7, other.ReplenishmentLeadTimeDays);
-        Assert.Equal(2, await db.Audit.CountAsync(a => a.EntityType == "item" && a.Action == "imported", Ct));
+        var audits = await db.Audit.AsNoTracking().Where(a => a.EntityType == "item" && a.Action == "imported").OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal(2, audits.Count);
+        AssertImportAudit(audits[0], "items.csv", """{"file":"items.csv","rows":2,"created":2,"updated":0}""");
+        AssertImportAudit(audits[1], "items-update.csv", """{"file":"items-update.csv","rows":2,"created":0,"updated":2}""");
+        Assert.True(audits[0].At <= audits[1].At);
+    }
+
+    /// <summary>The import writes its audit entry with its own bulk path: it must read back through EF as any other entry does.</summary>
+    private static void AssertImportAudit(Orderly.Data.Audit.AuditEntry entry, string file, string after)
+    {
+        Assert.Equal($"cli:{Environment.UserName}", entry.Actor);
+        Assert.Equal(file, entry.EntityKey);
+        Assert.Equal(after, entry.After);
+        Assert.Null(entry.Before);
+        Assert.EndsWith($"import of {file}", entry.Reason, StringComparison.Ordinal);
+        Assert.Null(entry.SiteCode);
+        Assert.InRange(entry.At, DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
     [Fact]
@@ -130,6 +146,10 @@ public class MasterDataImportTests
         Assert.Equal("industrial", summit.Segment);
         Assert.True(summit.CreditHold);
         Assert.Equal("1 Depot St", Assert.Single(summit.ShipTos).Line1);
+        var audits = await db.Audit.AsNoTracking().Where(a => a.EntityType == "customer" && a.Action == "imported").OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal(2, audits.Count);
+        AssertImportAudit(audits[0], "customers.csv", """{"file":"customers.csv","rows":2,"created":2,"updated":0}""");
+        AssertImportAudit(audits[1], "customers-update.csv", """{"file":"customers-update.csv","rows":2,"created":0,"updated":2}""");
     }
 
     [Fact]
