@@ -52,6 +52,8 @@ until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
   sleep 0.2
 done
 token="$("${orderly[@]}" token create --user admin --name bench-largedb --db "$PG_URL")"
-"${largedb[@]}" query --db "$PG_URL" --url "http://127.0.0.1:$port" --token "$token" \
+# The demo's branch supervisor sees only the orders of the Detroit branch (BR-DET): the scoped searches.
+scoped_token="$("${orderly[@]}" token create --user supervisor --name bench-largedb-scoped --db "$PG_URL")"
+"${largedb[@]}" query --db "$PG_URL" --url "http://127.0.0.1:$port" --token "$token" --scoped-token "$scoped_token" \
   --requests "$requests" --warmup "$warmup" --warmup-seconds "$warmup_seconds" --generation "$work/generation.json" --out "$out" --server-pid "$server"
 echo "==> bench-largedb took $((SECONDS - started)) s in all (artifacts: $out/largedb.json, $out/largedb.md)"

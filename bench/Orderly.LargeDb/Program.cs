@@ -8,10 +8,10 @@ using Orderly.LargeDb.Queries;
 // The large-database benchmark, in two steps (scripts/bench-largedb.sh runs both):
 //   generate --db PG [--orders 1000000] [--seed 20261126] [--result FILE]
 //       fills a database seeded with the demo (`orderly seed demo`) with a year of orders
-//   query --db PG --url URL --token TOKEN [--requests 300] [--warmup 30] [--warmup-seconds 20] [--seed 20261126] [--generation FILE] [--out DIR] [--server-pid PID]
+//   query --db PG --url URL --token TOKEN [--scoped-token TOKEN] [--requests 300] [--warmup 30] [--warmup-seconds 20] [--seed 20261126] [--generation FILE] [--out DIR] [--server-pid PID]
 //       measures the order queries of a running `orderly serve` over HTTP, after warming every kind up for
 //       that many rounds and seconds (and the server's CPU per request, given its pid);
-//       writes largedb.json and largedb.md
+//       writes largedb.json and largedb.md; --scoped-token adds searches by a user scoped to some sites
 var options = Options.Parse(args.Skip(1));
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -35,7 +35,7 @@ switch (args.FirstOrDefault())
         var generation = options.Optional("generation") is { } path
             ? JsonSerializer.Deserialize<GenerationResult>(await File.ReadAllTextAsync(path, cancel.Token), Report.Json)
             : null;
-        var results = await QueryBench.RunAsync(db, new Uri(options.Required("url")), options.Required("token"),
+        var results = await QueryBench.RunAsync(db, new Uri(options.Required("url")), options.Required("token"), options.Optional("scoped-token"),
             (int)options.Long("requests", 300), (int)options.Long("warmup", 30), TimeSpan.FromSeconds(options.Long("warmup-seconds", 20)),
             (int)options.Long("seed", 20261126), options.Optional("server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             Console.Out, cancel.Token);
@@ -44,6 +44,6 @@ switch (args.FirstOrDefault())
     }
     default:
         Console.Error.WriteLine("usage: Orderly.LargeDb generate --db PG [--orders N] [--seed S] [--result FILE]");
-        Console.Error.WriteLine("       Orderly.LargeDb query --db PG --url URL --token TOKEN [--requests N] [--warmup N] [--warmup-seconds S] [--generation FILE] [--out DIR] [--server-pid PID]");
+        Console.Error.WriteLine("       Orderly.LargeDb query --db PG --url URL --token TOKEN [--scoped-token TOKEN] [--requests N] [--warmup N] [--warmup-seconds S] [--generation FILE] [--out DIR] [--server-pid PID]");
         return 1;
 }

@@ -32,7 +32,7 @@ public static class OrderlyDatabase
             // Split queries: an order with its lines and their allocations loads in three lean queries, not one wide join.
             DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
-            DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")
+            DatabaseProvider.Postgres => options.UseNpgsql(PostgresSession.WithDefaults(settings.ConnectionString), o => o.MigrationsHistoryTable("__ef_migrations_history")
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
         };
         return options.UseSnakeCaseNamingConvention();
