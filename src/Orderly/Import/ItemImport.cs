@@ -7,20 +7,6 @@ using Orderly.MasterData;
 
 namespace Orderly.Import;
 
-/// <summary>What a master-data import did: the rows it read, and the records it created and updated.</summary>
-public sealed record MasterDataOutcome(int Rows, int Created, int Updated)
-{
-    /// <summary>What an import of <paramref name="rows"/> rows did, audited once for the whole file in the import's transaction.</summary>
-    public static async Task<MasterDataOutcome> AuditedAsync(IImportStore store, AuditTrail audit, string entity, string file, int rows, int created,
-        CancellationToken cancellationToken)
-    {
-        var outcome = new MasterDataOutcome(rows, created, rows - created);
-        await store.WriteAuditAsync(audit.Entry("imported", entity, ImportNames.AuditKey(file), null,
-            new { file, rows = outcome.Rows, created = outcome.Created, updated = outcome.Updated }, $"{entity} import of {file}"), cancellationToken);
-        return outcome;
-    }
-}
-
 /// <summary>
 /// Imports an item file: creates or updates items by SKU with the rules and messages of the
 /// bulk-upsert API (<see cref="ItemRequest"/>). A cell left empty keeps the stored value of an
