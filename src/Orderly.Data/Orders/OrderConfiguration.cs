@@ -29,6 +29,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.Holds).HasConversion<int>();
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(o => new { o.Status, o.Id });
+        // A caller scoped to some sites counts the orders homed there, often by status (a branch's
+        // held orders), from this index alone; it also serves the home site's foreign key.
+        b.HasIndex(o => new { o.HomeSiteId, o.Status, o.Id });
         b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

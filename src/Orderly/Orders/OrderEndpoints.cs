@@ -94,25 +94,26 @@ public static class OrderEndpoints
     {
         var errors = new FieldErrors();
         if (PageRequest.Parse(page, pageSize, errors) is not { } paging) return Problems.Validation(errors);
-        var query = (await reader.VisibleAsync(user, cancellationToken)).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(number)) query = query.Where(o => o.Number == number.Trim().ToUpperInvariant());
-        if (!string.IsNullOrWhiteSpace(customer)) query = query.Where(o => o.CustomerAccount == customer.Trim().ToUpperInvariant());
-        if (!string.IsNullOrWhiteSpace(externalRef)) query = query.Where(o => o.ExternalRef == externalRef.Trim());
+        var filters = new List<Func<IQueryable<Order>, IQueryable<Order>>>();
+        if (!string.IsNullOrWhiteSpace(number)) filters.Add(q => q.Where(o => o.Number == number.Trim().ToUpperInvariant()));
+        if (!string.IsNullOrWhiteSpace(customer)) filters.Add(q => q.Where(o => o.CustomerAccount == customer.Trim().ToUpperInvariant()));
+        if (!string.IsNullOrWhiteSpace(externalRef)) filters.Add(q => q.Where(o => o.ExternalRef == externalRef.Trim()));
         if (!string.IsNullOrWhiteSpace(status))
         {
             var wanted = Enum.GetValues<OrderStatus>().Where(s => OrderResponse.Code(s) == status.Trim().ToLowerInvariant()).ToList();
             if (wanted.Count == 0)
                 return Problems.Validation("status", $"'{status}' is not an order status; use one of: {string.Join(", ", Enum.GetValues<OrderStatus>().Select(OrderResponse.Code))}.");
             var value = wanted[0];
-            query = query.Where(o => o.Status == value);
+            filters.Add(q => q.Where(o => o.Status == value));
         }
         if (!string.IsNullOrWhiteSpace(channel))
         {
             if (!Enum.TryParse<OrderChannel>(channel.Trim(), true, out var parsed) || int.TryParse(channel, out _))
                 return Problems.Validation("channel", $"'{channel}' is not a channel; use one of: api, edi, portal, phone, upload.");
-            query = query.Where(o => o.Channel == parsed);
+            filters.Add(q => q.Where(o => o.Channel == parsed));
         }
-        return TypedResults.Ok(await reader.SearchAsync(query, paging, cancellationToken));
+        var visible = await reader.VisibleOrdersAsync(user, cancellationToken);
+        return TypedResults.Ok(await reader.SearchAsync(visible, q => filters.Aggregate(q, (current, apply) => apply(current)), paging, cancellationToken));
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, OrderReader reader, CancellationToken cancellationToken)

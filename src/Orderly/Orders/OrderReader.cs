@@ -14,13 +14,16 @@ namespace Orderly.Orders;
 /// </summary>
 public sealed class OrderReader(OrderlyDbContext db, ReferenceData reference)
 {
-    public async Task<IQueryable<Order>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<IQueryable<Order>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await VisibleOrdersAsync(user, cancellationToken)).Query;
+
+    public async Task<VisibleOrders> VisibleOrdersAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var scope = user.SiteScope();
-        if (scope.AllSites) return db.Orders;
+        if (scope.AllSites) return new VisibleOrders(db, null);
         var codes = scope.Codes.ToList();
         var siteIds = await db.Sites.Where(s => codes.Contains(s.Code)).Select(s => s.Id).ToListAsync(cancellationToken);
-        return db.Orders.Where(o => siteIds.Contains(o.HomeSiteId) || o.Lines.Any(l => l.Allocations.Any(a => siteIds.Contains(a.SiteId))));
+        return new VisibleOrders(db, siteIds);
     }
 
     /// <summary>Finds an order by id or by number (SO-0000042), with its lines, if the caller may see it.</summary>
@@ -37,18 +40,18 @@ public sealed class OrderReader(OrderlyDbContext db, ReferenceData reference)
     public const int ExactTotalUpTo = 10_000;
 
     /// <summary>
-    /// One page of <paramref name="matches"/>, newest first. The page's ids are found first, from an
-    /// index alone, and only those orders are read and their lines counted: an OFFSET over whole rows
-    /// would read, and count the lines of, every order it skips. The total is not counted when this
-    /// page holds the last match; otherwise it is counted up to <paramref name="exactUpTo"/> matches or
-    /// the end of this page, whichever is further, because an exact count of a million orders costs
-    /// more than everything else a search does.
+    /// One page of the visible orders <paramref name="filter"/> keeps, newest first. The page's ids
+    /// are found first, from an index alone, and only those orders are read and their lines counted:
+    /// an OFFSET over whole rows would read, and count the lines of, every order it skips. The total
+    /// is not counted when this page holds the last match; otherwise it is counted up to
+    /// <paramref name="exactUpTo"/> matches or the end of this page, whichever is further, because an
+    /// exact count of a million orders costs more than everything else a search does.
     /// </summary>
-    public async Task<OrderEndpoints.OrderPage> SearchAsync(IQueryable<Order> matches, PageRequest paging, CancellationToken cancellationToken,
-        int exactUpTo = ExactTotalUpTo)
+    public async Task<OrderEndpoints.OrderPage> SearchAsync(VisibleOrders visible, Func<IQueryable<Order>, IQueryable<Order>> filter, PageRequest paging,
+        CancellationToken cancellationToken, int exactUpTo = ExactTotalUpTo)
     {
         var skip = (paging.Number - 1) * paging.Size;
-        var pageIds = matches.OrderByDescending(o => o.Id).Select(o => o.Id).Skip(skip).Take(paging.Size);
+        var pageIds = filter(visible.Query.AsNoTracking()).OrderByDescending(o => o.Id).Select(o => o.Id).Skip(skip).Take(paging.Size);
         var rows = await db.Orders.AsNoTracking().Where(o => pageIds.Contains(o.Id)).OrderByDescending(o => o.Id)
             .Select(o => new { o.Id, o.Number, o.Status, o.Channel, o.ExternalRef, o.CustomerAccount, o.Priority, o.CreatedAt, Lines = o.Lines.Count })
             .ToListAsync(cancellationToken);
@@ -57,7 +60,7 @@ public sealed class OrderReader(OrderlyDbContext db, ReferenceData reference)
         if (rows.Count < paging.Size && (rows.Count > 0 || skip == 0))
             return new OrderEndpoints.OrderPage(items, paging.Number, paging.Size, skip + rows.Count, TotalIsExact: true);
         var upTo = Math.Max(exactUpTo, skip + paging.Size);
-        var counted = await matches.Take(upTo + 1).CountAsync(cancellationToken);
+        var counted = await visible.CountAsync(filter, upTo + 1, cancellationToken);
         return new OrderEndpoints.OrderPage(items, paging.Number, paging.Size, Math.Min(counted, upTo), TotalIsExact: counted <= upTo);
     }
 

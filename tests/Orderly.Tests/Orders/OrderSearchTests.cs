@@ -2,9 +2,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
 using Orderly.Api;
+using Orderly.Core.Orders;
 using Orderly.Data;
 using Orderly.Orders;
+using Orderly.Security;
 
 namespace Orderly.Tests.Orders;
 
@@ -84,13 +87,52 @@ public class OrderSearchTests(DemoServer server)
         var (account, _) = await CustomerWithThreeOrdersAsync(admin);
         await using var scope = server.Services.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<OrderReader>();
-        var matches = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>().Orders.AsNoTracking().Where(o => o.CustomerAccount == account);
+        var everyOrder = new VisibleOrders(scope.ServiceProvider.GetRequiredService<OrderlyDbContext>(), siteIds: null);
+        IQueryable<Order> OfTheCustomer(IQueryable<Order> orders) => orders.Where(o => o.CustomerAccount == account);
 
-        var first = await reader.SearchAsync(matches, new PageRequest(1, 2), Ct, exactUpTo: 2);
-        var last = await reader.SearchAsync(matches, new PageRequest(2, 2), Ct, exactUpTo: 2);
+        var first = await reader.SearchAsync(everyOrder, OfTheCustomer, new PageRequest(1, 2), Ct, exactUpTo: 2);
+        var last = await reader.SearchAsync(everyOrder, OfTheCustomer, new PageRequest(2, 2), Ct, exactUpTo: 2);
 
         Assert.Equal((2, false), (first.Total, first.TotalIsExact));
         Assert.Equal(2, first.Items.Count);
         Assert.Equal((3, true), (last.Total, last.TotalIsExact));
+    }
+
+    /// <summary>
+    /// A caller scoped to DC-CENTRAL sees an order homed there and an order homed at a branch but
+    /// allocated at the DC (the branch had no stock), each once, and not a branch order filled at
+    /// the branch. The total is counted in two halves (homed there, allocated there); both must
+    /// add up to what the page shows, exact or as a lower bound.
+    /// </summary>
+    [Fact]
+    public async Task SearchAsync_ScopedToADc_CountsOrdersHomedThereAndOrdersAllocatedThere_EachOnce()
+    {
+        using var admin = await _world.AdminAsync();
+        var branchCustomer = await OrderWorld.CustomerAtAsync(admin, "BR-STL");
+        var dcCustomer = await OrderWorld.CustomerAtAsync(admin, "DC-CENTRAL");
+        var onlyAtTheDc = await OrderWorld.ItemAsync(admin, units: 10, site: "DC-CENTRAL");
+        var atTheBranch = await OrderWorld.ItemAsync(admin, units: 10, site: "BR-STL");
+        var filledByTheDc = (await OrderWorld.CaptureAsync(admin, OrderWorld.Order(branchCustomer, (onlyAtTheDc, 1)))).GetProperty("id").GetInt64();
+        var homedAtTheDc = (await OrderWorld.CaptureAsync(admin, OrderWorld.Order(dcCustomer, (onlyAtTheDc, 1)))).GetProperty("id").GetInt64();
+        await OrderWorld.CaptureAsync(admin, OrderWorld.Order(branchCustomer, (atTheBranch, 1)));
+
+        await using var scope = server.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<OrderReader>();
+        var dcUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim(OrderlyClaims.Sites, "DC-CENTRAL")], "test"));
+        var visible = await reader.VisibleOrdersAsync(dcUser, Ct);
+        string[] accounts = [branchCustomer, dcCustomer];
+        IQueryable<Order> OfTheCustomers(IQueryable<Order> orders) => orders.Where(o => accounts.Contains(o.CustomerAccount));
+
+        var all = await reader.SearchAsync(visible, OfTheCustomers, new PageRequest(1, 10), Ct);
+        var firstOfTwo = await reader.SearchAsync(visible, OfTheCustomers, new PageRequest(1, 1), Ct);
+        var capped = await reader.SearchAsync(visible, OfTheCustomers, new PageRequest(1, 1), Ct, exactUpTo: 1);
+
+        Assert.Equal([homedAtTheDc, filledByTheDc], all.Items.Select(o => o.Id));
+        Assert.Equal((2, true), (all.Total, all.TotalIsExact));
+        Assert.Equal([homedAtTheDc], firstOfTwo.Items.Select(o => o.Id));
+        Assert.Equal((2, true), (firstOfTwo.Total, firstOfTwo.TotalIsExact));
+        Assert.Equal((1, false), (capped.Total, capped.TotalIsExact));
+        Assert.Equal(2, await visible.CountAsync(OfTheCustomers, 10, Ct));
+        Assert.Equal(1, await visible.CountAsync(OfTheCustomers, 1, Ct));
     }
 }

@@ -642,9 +642,6 @@ namespace Orderly.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
-                    b.HasIndex("HomeSiteId")
-                        .HasDatabaseName("ix_orders_home_site_id");
-
                     b.HasIndex("Number")
                         .HasDatabaseName("ix_orders_number");
 
@@ -660,6 +657,9 @@ namespace Orderly.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_orders_status_id");
+
+                    b.HasIndex("HomeSiteId", "Status", "Id")
+                        .HasDatabaseName("ix_orders_home_site_id_status_id");
 
                     b.ToTable("orders", (string)null);
                 });

@@ -617,9 +617,6 @@ namespace Orderly.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
-                    b.HasIndex("HomeSiteId")
-                        .HasDatabaseName("ix_orders_home_site_id");
-
                     b.HasIndex("Number")
                         .HasDatabaseName("ix_orders_number");
 
@@ -635,6 +632,9 @@ namespace Orderly.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_orders_status_id");
+
+                    b.HasIndex("HomeSiteId", "Status", "Id")
+                        .HasDatabaseName("ix_orders_home_site_id_status_id");
 
                     b.ToTable("orders", (string)null);
                 });

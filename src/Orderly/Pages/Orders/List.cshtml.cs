@@ -38,27 +38,30 @@ public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db) : Pa
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
-        var query = (await reader.VisibleAsync(User, cancellationToken)).AsNoTracking();
+        var filters = new List<Func<IQueryable<Order>, IQueryable<Order>>>();
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var term = Q.Trim();
             var upper = term.ToUpperInvariant();
-            query = query.Where(o => o.Number == upper || o.CustomerAccount == upper || o.ExternalRef == term);
+            filters.Add(q => q.Where(o => o.Number == upper || o.CustomerAccount == upper || o.ExternalRef == term));
         }
         if (Enum.GetValues<OrderStatus>().FirstOrDefault(s => OrderResponse.Code(s) == Status) is var status && Statuses.Contains(Status))
-            query = query.Where(o => o.Status == status);
-        if (Enum.TryParse<OrderChannel>(Channel, true, out var channel)) query = query.Where(o => o.Channel == channel);
+            filters.Add(q => q.Where(o => o.Status == status));
+        if (Enum.TryParse<OrderChannel>(Channel, true, out var channel)) filters.Add(q => q.Where(o => o.Channel == channel));
         var siteCodes = await db.Sites.AsNoTracking().OrderBy(s => s.Code).ToDictionaryAsync(s => s.Id, s => s.Code, cancellationToken);
         var scope = User.SiteScope();
         Sites = [.. siteCodes.Values.Where(scope.Includes)];
         if (!string.IsNullOrWhiteSpace(Site) && Sites.Contains(Site) && siteCodes.FirstOrDefault(s => s.Value == Site).Key is var siteId and > 0)
-            query = query.Where(o => o.HomeSiteId == siteId);
-        if (From is { } from) query = query.Where(o => o.CreatedAt >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        if (To is { } to) query = query.Where(o => o.CreatedAt < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            filters.Add(q => q.Where(o => o.HomeSiteId == siteId));
+        if (From is { } from) filters.Add(q => q.Where(o => o.CreatedAt >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        if (To is { } to) filters.Add(q => q.Where(o => o.CreatedAt < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        IQueryable<Order> Filter(IQueryable<Order> orders) => filters.Aggregate(orders, (current, apply) => apply(current));
 
         // Counted only up to a cap, as the API's search does: an exact count of a million orders costs more than the page.
+        var visible = await reader.VisibleOrdersAsync(User, cancellationToken);
+        var query = Filter(visible.Query.AsNoTracking());
         var upTo = Math.Max(OrderReader.ExactTotalUpTo, PageNumber * PageSize);
-        var counted = await query.Take(upTo + 1).CountAsync(cancellationToken);
+        var counted = await visible.CountAsync(Filter, upTo + 1, cancellationToken);
         (Total, TotalIsExact) = (Math.Min(counted, upTo), counted <= upTo);
         var ordered = Sort switch
         {
