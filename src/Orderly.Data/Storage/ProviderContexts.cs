@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Orderly.Core.Orders;
 
 namespace Orderly.Data.Storage;
 
@@ -21,6 +22,15 @@ public sealed class SqliteOrderlyDbContext(DbContextOptions<SqliteOrderlyDbConte
 public sealed class PostgresOrderlyDbContext(DbContextOptions<PostgresOrderlyDbContext> options) : OrderlyDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // A caller scoped to some sites who searches by customer learns each order's home site from
+        // the index rather than the table: for another branch's large account (15,586 orders, none
+        // visible) the count fell from about 100 ms to 2 ms. SQLite has no included columns.
+        builder.Entity<Order>().HasIndex(o => new { o.CustomerAccount, o.Id }).IncludeProperties(o => o.HomeSiteId);
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite model without a host.</summary>

@@ -648,6 +648,8 @@ namespace Orderly.Data.Migrations.Postgres
                     b.HasIndex("CustomerAccount", "Id")
                         .HasDatabaseName("ix_orders_customer_account_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CustomerAccount", "Id"), new[] { "HomeSiteId" });
+
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_orders_customer_id_id");
 
