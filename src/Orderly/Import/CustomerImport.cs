@@ -54,7 +54,7 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
         }
         if (!errors.IsEmpty) return null;
 
-        await store.WriteCustomersAsync(rows, cancellationToken);
+        await store.WriteCustomersAsync(rows, noneStored: existing.Count == 0, cancellationToken);
         var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "customer", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Account)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;

@@ -32,7 +32,7 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
         var rows = Validate(requests, existing, gtinOwners, errors);
         if (!errors.IsEmpty) return null;
 
-        await store.WriteItemsAsync(rows, cancellationToken);
+        await store.WriteItemsAsync(rows, noneStored: existing.Count == 0, cancellationToken);
         var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "item", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Sku)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;

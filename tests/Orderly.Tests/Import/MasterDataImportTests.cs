@@ -55,6 +55,35 @@ public class MasterDataImportTests
         Assert.True(audits[0].At <= audits[1].At);
     }
 
+    /// <summary>
+    /// A file naming no stored SKU is copied straight into the table on PostgreSQL; one naming some
+    /// is merged. The second file here mixes a stored SKU with a new one.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Items_FileMixingStoredAndNewSkus_UpdatesTheOneAndCreatesTheOther(string provider)
+    {
+        await using var world = await ImportWorld.CreateAsync(provider);
+        var first = await world.FileAsync("first.csv", """
+            sku,description,base_unit
+            MIX-1,First item,EA
+            """);
+        var (exit, _, error) = await world.RunAsync("import", "items", first);
+        Assert.True(exit == CliHost.Ok, error);
+        var mixed = await world.FileAsync("mixed.csv", """
+            sku,description,base_unit
+            MIX-1,First item renamed,EA
+            MIX-2,Second item,M
+            """);
+        (exit, var output, error) = await world.RunAsync("import", "items", mixed);
+        Assert.True(exit == CliHost.Ok, error);
+        Assert.Contains("1 created, 1 updated.", output, StringComparison.Ordinal);
+
+        await using var db = world.Db();
+        var items = await db.Items.AsNoTracking().OrderBy(i => i.Sku).Select(i => new { i.Sku, i.Description, i.BaseUnit }).ToListAsync(Ct);
+        Assert.Equal([("MIX-1", "First item renamed", "EA"), ("MIX-2", "Second item", "M")], items.Select(i => (i.Sku, i.Description, i.BaseUnit)));
+    }
+
     /// <summary>The import writes its audit entry with its own bulk path: it must read back through EF as any other entry does.</summary>
     private static void AssertImportAudit(Orderly.Data.Audit.AuditEntry entry, string file, string after)
     {
