@@ -46,58 +46,58 @@ internal sealed class PostgresImportStore(OrderlyDbContext db) : IImportStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private const string ItemColumns =
-        "sku, gtin, description, base_unit, fractional_base_unit, conversions, weight_kg, active, sellable, replenishment_lead_time_days, substitutes";
+    /// <summary>A table an import upserts by copy: its name, key, columns (in the order rows are copied), the same columns' types, and what a merge updates.</summary>
+    private sealed record CopiedTable(string Name, string Key, string Columns, string ColumnTypes, string Updates);
 
-    private const string CustomerColumns = "account_number, name, segment, home_site_id, ship_tos, blocked, credit_hold";
+    private static readonly CopiedTable Items = new("items", "sku",
+        "sku, gtin, description, base_unit, fractional_base_unit, conversions, weight_kg, active, sellable, replenishment_lead_time_days, substitutes",
+        """
+        sku varchar(40), gtin varchar(14), description varchar(200), base_unit varchar(10), fractional_base_unit boolean, conversions text,
+        weight_kg numeric(12,3), active boolean, sellable boolean, replenishment_lead_time_days integer, substitutes varchar(1000)
+        """,
+        """
+        gtin = excluded.gtin, description = excluded.description, conversions = excluded.conversions, weight_kg = excluded.weight_kg,
+        active = excluded.active, sellable = excluded.sellable, replenishment_lead_time_days = excluded.replenishment_lead_time_days,
+        substitutes = excluded.substitutes
+        """);
+
+    private static readonly CopiedTable Customers = new("customers", "account_number",
+        "account_number, name, segment, home_site_id, ship_tos, blocked, credit_hold",
+        "account_number varchar(20), name varchar(100), segment varchar(40), home_site_id bigint, ship_tos text, blocked boolean, credit_hold boolean",
+        """
+        name = excluded.name, segment = excluded.segment, home_site_id = excluded.home_site_id, ship_tos = excluded.ship_tos,
+        blocked = excluded.blocked, credit_hold = excluded.credit_hold
+        """);
+
+    public Task WriteItemsAsync(IReadOnlyList<ItemRow> items, bool noneStored, CancellationToken cancellationToken) =>
+        UpsertByCopyAsync(Items, noneStored, sql => CopyItems(items, sql, cancellationToken), cancellationToken);
+
+    public Task WriteCustomersAsync(IReadOnlyList<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken) =>
+        UpsertByCopyAsync(Customers, noneStored, sql => CopyCustomers(customers, sql, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// When none of the file's SKUs is stored (a migration's first load), the rows are copied
-    /// straight into the table; otherwise into a temporary table, then merged. Should another writer
-    /// create one of these SKUs in between, the unique index refuses the copy and nothing is written.
+    /// When none of the rows' keys is stored (a migration's first load), the rows are copied straight
+    /// into the table; otherwise into a temporary table, then merged by one INSERT ... ON CONFLICT.
+    /// Should another writer create one of the keys in between, the unique index refuses the copy
+    /// and nothing is written.
     /// </summary>
-    public async Task WriteItemsAsync(IReadOnlyList<ItemRow> items, bool noneStored, CancellationToken cancellationToken)
+    private async Task UpsertByCopyAsync(CopiedTable table, bool noneStored, Action<string> copy, CancellationToken cancellationToken)
     {
         if (noneStored)
         {
-            CopyItems(items, $"COPY items ({ItemColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            copy($"COPY {table.Name} ({table.Columns}) FROM STDIN (FORMAT BINARY)");
             return;
         }
-        await ExecuteAsync("""
-            CREATE TEMP TABLE import_items (sku varchar(40), gtin varchar(14), description varchar(200), base_unit varchar(10),
-              fractional_base_unit boolean, conversions text, weight_kg numeric(12,3), active boolean, sellable boolean,
-              replenishment_lead_time_days integer, substitutes varchar(1000)) ON COMMIT DROP
-            """, cancellationToken);
-        CopyItems(items, $"COPY import_items ({ItemColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var staging = "import_" + table.Name;
+        await ExecuteAsync($"CREATE TEMP TABLE {staging} ({table.ColumnTypes}) ON COMMIT DROP", cancellationToken);
+        copy($"COPY {staging} ({table.Columns}) FROM STDIN (FORMAT BINARY)");
         await ExecuteAsync($"""
-            INSERT INTO items ({ItemColumns}) SELECT {ItemColumns} FROM import_items
-            ON CONFLICT (sku) DO UPDATE SET gtin = excluded.gtin, description = excluded.description, conversions = excluded.conversions,
-              weight_kg = excluded.weight_kg, active = excluded.active, sellable = excluded.sellable,
-              replenishment_lead_time_days = excluded.replenishment_lead_time_days, substitutes = excluded.substitutes
+            INSERT INTO {table.Name} ({table.Columns}) SELECT {table.Columns} FROM {staging}
+            ON CONFLICT ({table.Key}) DO UPDATE SET {table.Updates}
             """, cancellationToken);
     }
 
-    /// <summary>As <see cref="WriteItemsAsync"/>: straight into the table when no account is stored yet, else merged.</summary>
-    public async Task WriteCustomersAsync(IReadOnlyList<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken)
-    {
-        if (noneStored)
-        {
-            CopyCustomers(customers, $"COPY customers ({CustomerColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            return;
-        }
-        await ExecuteAsync("""
-            CREATE TEMP TABLE import_customers (account_number varchar(20), name varchar(100), segment varchar(40), home_site_id bigint,
-              ship_tos text, blocked boolean, credit_hold boolean) ON COMMIT DROP
-            """, cancellationToken);
-        CopyCustomers(customers, $"COPY import_customers ({CustomerColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        await ExecuteAsync($"""
-            INSERT INTO customers ({CustomerColumns}) SELECT {CustomerColumns} FROM import_customers
-            ON CONFLICT (account_number) DO UPDATE SET name = excluded.name, segment = excluded.segment, home_site_id = excluded.home_site_id,
-              ship_tos = excluded.ship_tos, blocked = excluded.blocked, credit_hold = excluded.credit_hold
-            """, cancellationToken);
-    }
-
-    /// <summary>Copies the items, their values in <see cref="ItemColumns"/> order.</summary>
+    /// <summary>Copies the items, their values in the order of <see cref="Items"/>' columns.</summary>
     private void CopyItems(IReadOnlyList<ItemRow> items, string sql, CancellationToken cancellationToken)
     {
         using var copy = Copy(sql);
@@ -122,7 +122,7 @@ internal sealed class PostgresImportStore(OrderlyDbContext db) : IImportStore
         copy.Complete();
     }
 
-    /// <summary>Copies the customers, their values in <see cref="CustomerColumns"/> order.</summary>
+    /// <summary>Copies the customers, their values in the order of <see cref="Customers"/>' columns.</summary>
     private void CopyCustomers(IReadOnlyList<CustomerRow> customers, string sql, CancellationToken cancellationToken)
     {
         using var copy = Copy(sql);
