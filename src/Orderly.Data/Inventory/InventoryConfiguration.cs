@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orderly.Core.Definitions;
 using Orderly.Core.MasterData;
 
@@ -13,8 +14,8 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<MovementR
         b.HasKey(m => m.Id);
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(12);
         b.Ignore(m => m.Quantity);
-        b.Property(m => m.FromStatus).HasConversion(StatusConverter.Nullable).HasMaxLength(12);
-        b.Property(m => m.ToStatus).HasConversion(StatusConverter.Nullable).HasMaxLength(12);
+        b.Property(m => m.FromStatus).HasConversion(new NullableStatusConverter()).HasMaxLength(12);
+        b.Property(m => m.ToStatus).HasConversion(new NullableStatusConverter()).HasMaxLength(12);
         b.Property(m => m.ReasonCode).HasMaxLength(30);
         b.Property(m => m.Reference).HasMaxLength(100);
         b.Property(m => m.Actor).HasMaxLength(300);
@@ -33,7 +34,7 @@ internal sealed class BalanceConfiguration : IEntityTypeConfiguration<StockBalan
     {
         b.ToTable("stock_balances", t => t.HasCheckConstraint("ck_stock_balances_quantity_not_negative", "quantity_milli >= 0"));
         b.HasKey(x => new { x.SiteId, x.LocationId, x.ItemId, x.Status });
-        b.Property(x => x.Status).HasConversion(StatusConverter.Required).HasMaxLength(12);
+        b.Property(x => x.Status).HasConversion(new StatusConverter()).HasMaxLength(12);
         b.Ignore(x => x.Quantity);
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
@@ -42,15 +43,19 @@ internal sealed class BalanceConfiguration : IEntityTypeConfiguration<StockBalan
     }
 }
 
-/// <summary>Statuses are stored by their vocabulary code (<c>available</c>), readable in SQL.</summary>
-internal static class StatusConverter
+/// <summary>
+/// Statuses are stored by their vocabulary code (<c>available</c>), readable in SQL. Converter
+/// classes rather than lambdas over a private helper, so the compiled model can construct them.
+/// </summary>
+internal sealed class StatusConverter() : ValueConverter<InventoryStatus, string>(s => InventoryStatuses.Code(s), code => StoredStatus.Parse(code));
+
+/// <summary>A status that may be absent (a movement's from- or to-status), stored by its code or as null.</summary>
+internal sealed class NullableStatusConverter() : ValueConverter<InventoryStatus?, string?>(
+    s => s == null ? null : InventoryStatuses.Code(s.Value), code => code == null ? null : StoredStatus.Parse(code));
+
+/// <summary>A stored status code read back; a code outside the vocabulary is corrupt data, not user input.</summary>
+public static class StoredStatus
 {
-    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<InventoryStatus, string> Required =
-        new(s => InventoryStatuses.Code(s), code => Parse(code));
-
-    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<InventoryStatus?, string?> Nullable =
-        new(s => s == null ? null : InventoryStatuses.Code(s.Value), code => code == null ? null : Parse(code));
-
-    private static InventoryStatus Parse(string code) =>
+    public static InventoryStatus Parse(string code) =>
         InventoryStatuses.TryParse(code, out var status, out var error) ? status : throw new InvalidOperationException(error);
 }

@@ -34,3 +34,12 @@ public static class StoredJson
         StoredJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new NotSupportedException($"{typeof(T)} is not among the stored JSON types; add it to {nameof(StoredJsonContext)}.");
 }
+
+/// <summary>
+/// The generated metadata of <typeparamref name="T"/>, looked up once. Public because EF's compiled
+/// model re-emits the converters' lambdas as code, which can read only accessible members.
+/// </summary>
+public static class StoredJson<T>
+{
+    public static readonly JsonTypeInfo<T> Info = StoredJson.For<T>();
+}

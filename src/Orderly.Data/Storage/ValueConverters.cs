@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orderly.Core.Definitions;
@@ -17,20 +16,13 @@ public sealed class SiteScopeConverter() : ValueConverter<SiteScope, string>(s =
 
 /// <summary>Small owned lists (unit conversions, ship-to addresses) are kept as a JSON document in one column.</summary>
 public sealed class JsonListConverter<T>() : ValueConverter<IReadOnlyList<T>, string>(
-    list => JsonSerializer.Serialize(list, Written),
-    json => JsonSerializer.Deserialize(json, Read) ?? new List<T>())
-{
-    private static readonly JsonTypeInfo<IReadOnlyList<T>> Written = StoredJson.For<IReadOnlyList<T>>();
-    private static readonly JsonTypeInfo<List<T>> Read = StoredJson.For<List<T>>();
-}
+    list => JsonSerializer.Serialize(list, StoredJson<IReadOnlyList<T>>.Info),
+    json => JsonSerializer.Deserialize(json, StoredJson<List<T>>.Info) ?? new List<T>());
 
 /// <summary>A small value object (an order's ship-to address) kept as a JSON document in one column.</summary>
 public sealed class JsonValueConverter<T>() : ValueConverter<T, string>(
-    value => JsonSerializer.Serialize(value, Info),
-    json => JsonSerializer.Deserialize(json, Info)!)
-{
-    private static readonly JsonTypeInfo<T> Info = StoredJson.For<T>();
-}
+    value => JsonSerializer.Serialize(value, StoredJson<T>.Info),
+    json => JsonSerializer.Deserialize(json, StoredJson<T>.Info)!);
 
 public sealed class JsonListComparer<T>() : ValueComparer<IReadOnlyList<T>>(
     (a, b) => a != null && b != null && a.SequenceEqual(b),

@@ -34,6 +34,9 @@ public static class OrderlyServer
 
     public static WebApplication Build(string[] args, ServerOptions options)
     {
+        // Readies the data model on the second core while the host is built: loading the compiled
+        // model and EF's services the first time takes a fresh process about 0.3 s.
+        _ = Task.Run(() => OrderlyDatabase.Warm(options.Database));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,

@@ -21,8 +21,11 @@ public sealed class PolicyStore(OrderlyDbContext db, TimeProvider clock)
     /// <summary>Writes version 1 of each enterprise standard that the register lacks, so every decision names a stored version.</summary>
     public async Task EnsureStandardsAsync(CancellationToken cancellationToken)
     {
-        var present = await db.PolicyValues.Where(v => v.Scope == PolicyScope.Enterprise).Select(v => v.Key).Distinct().ToListAsync(cancellationToken);
-        foreach (var definition in PolicyRegister.Definitions.Where(d => !present.Contains(d.Key)))
+        // A plain read first: every process checks at start, and the standards are nearly always all there.
+        var present = await StoredValues.DistinctAsync<PolicyValue>(db, nameof(PolicyValue.Key), nameof(PolicyValue.Scope), PolicyScope.Enterprise, cancellationToken);
+        var missing = PolicyRegister.Definitions.Where(d => !present.Contains(d.Key)).ToList();
+        if (missing.Count == 0) return;
+        foreach (var definition in missing)
             db.PolicyValues.Add(new PolicyValue(definition.Key, PolicyScope.Enterprise, "", definition.Standard, 1,
                 StandardApprover, "The enterprise standard.", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

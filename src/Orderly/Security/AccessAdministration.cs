@@ -5,6 +5,7 @@ using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
 using Orderly.Data.Security;
+using Orderly.Data.Storage;
 
 namespace Orderly.Security;
 
@@ -19,9 +20,11 @@ public sealed class AccessAdministration(
     /// <summary>User and token names are short enough that "user (token name)" always fits the audit's actor column.</summary>
     public const int MaxNameLength = 64;
 
+    /// <summary>Creates any role the database lacks; every process checks at start, with one plain read when nothing is missing.</summary>
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in Roles.All)
+        var present = await StoredValues.DistinctAsync<IdentityRole>(db, nameof(IdentityRole.NormalizedName));
+        foreach (var role in Roles.All.Where(r => !present.Contains(roles.NormalizeKey(r) ?? r)))
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
     }

@@ -31,4 +31,27 @@ public class MigrationTests
         await Orderly.Data.Storage.OrderlyDatabase.MigrateAsync(world.Db, TestContext.Current.CancellationToken);
         Assert.Equal(1, await world.Db.Sites.CountAsync(TestContext.Current.CancellationToken));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task IsUpToDate_ReadsTheHistory(string provider)
+    {
+        var settings = await TestDatabase.CreateAsync(provider, "uptodate");
+        try
+        {
+            await using var db = Orderly.Data.Storage.OrderlyDatabase.CreateContext(settings);
+            Assert.False(await Orderly.Data.Storage.OrderlyDatabase.IsUpToDateAsync(db, TestContext.Current.CancellationToken), "An empty database has no history table.");
+            await Orderly.Data.Storage.OrderlyDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
+            Assert.True(await Orderly.Data.Storage.OrderlyDatabase.IsUpToDateAsync(db, TestContext.Current.CancellationToken));
+
+            // A database one migration behind (as after an upgrade of Orderly) is not up to date.
+            var last = db.Database.GetMigrations().Last();
+            await db.Database.ExecuteSqlAsync($"DELETE FROM __ef_migrations_history WHERE migration_id = {last}", TestContext.Current.CancellationToken);
+            Assert.False(await Orderly.Data.Storage.OrderlyDatabase.IsUpToDateAsync(db, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(settings);
+        }
+    }
 }
