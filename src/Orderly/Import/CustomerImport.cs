@@ -38,7 +38,23 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
         var siteCodes = siteIds.ToDictionary(s => s.Value, s => s.Key);
         var keys = requests.Select(r => r.Request.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var existing = await ExistingAsync(store, keys, cancellationToken);
-        var rows = new List<CustomerRow>(requests.Count);
+        using (var rows = new CheckedRows<CustomerRow>(valid => Check(requests, existing, siteIds, siteCodes, errors, valid), errors, cancellationToken))
+        {
+            await store.WriteCustomersAsync(rows.Rows, noneStored: existing.Count == 0, cancellationToken);
+            await rows.Completion;
+        }
+        if (!errors.IsEmpty) return null;
+
+        var created = requests.Count(r => !existing.ContainsKey(r.Request.Key!));
+        var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "customer", name, requests.Count, created, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Checks each row against the rules, the sites and the stored customers, passing each valid one to <paramref name="valid"/>.</summary>
+    private static void Check(List<(int Row, CustomerRequest Request, Address? Address)> requests, Dictionary<string, Customer> existing,
+        Dictionary<string, long> siteIds, Dictionary<long, string> siteCodes, ImportErrors errors, Action<CustomerRow> valid)
+    {
         var firstRowOfAccount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (row, request, address) in requests)
         {
@@ -47,17 +63,11 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
             var withAddress = request with { ShipTos = address is null ? null : Merge(address, request.Name ?? current?.Name, current?.ShipTos) };
             if (request.Key is { Length: > 0 } account && !firstRowOfAccount.TryAdd(account, row))
                 errors.Add(row, "account_number", $"'{account}' already appears in row {firstRowOfAccount[account]}; each customer once per file.");
-            if (withAddress.Parse(fieldErrors, siteIds, current?.Details, current is null ? null : siteCodes[current.HomeSiteId]) is var (parsed, details))
-                rows.Add(new CustomerRow(parsed, details));
+            var parsed = withAddress.Parse(fieldErrors, siteIds, current?.Details, current is null ? null : siteCodes[current.HomeSiteId]);
             foreach (var (field, messages) in fieldErrors.ToDictionary())
                 foreach (var message in messages) errors.Add(row, ColumnOf(field), message);
+            if (parsed is var (number, details)) valid(new CustomerRow(number, details));
         }
-        if (!errors.IsEmpty) return null;
-
-        await store.WriteCustomersAsync(rows, noneStored: existing.Count == 0, cancellationToken);
-        var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "customer", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Account)), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return outcome;
     }
 
     /// <summary>

@@ -23,11 +23,17 @@ public interface IImportStore
     /// <summary>Appends one audit entry in the current write transaction.</summary>
     Task WriteAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>Upserts the items; <paramref name="noneStored"/> says none of their SKUs was stored when the import looked.</summary>
-    Task WriteItemsAsync(IReadOnlyList<ItemRow> items, bool noneStored, CancellationToken cancellationToken);
+    /// <summary>
+    /// Upserts the items as they come (they may still be being checked: <see cref="CheckedRows{TRow}"/>);
+    /// <paramref name="noneStored"/> says none of their SKUs was stored when the import looked.
+    /// </summary>
+    Task WriteItemsAsync(IEnumerable<ItemRow> items, bool noneStored, CancellationToken cancellationToken);
 
-    /// <summary>Upserts the customers; <paramref name="noneStored"/> says none of their accounts was stored when the import looked.</summary>
-    Task WriteCustomersAsync(IReadOnlyList<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken);
+    /// <summary>
+    /// Upserts the customers as they come (they may still be being checked: <see cref="CheckedRows{TRow}"/>);
+    /// <paramref name="noneStored"/> says none of their accounts was stored when the import looked.
+    /// </summary>
+    Task WriteCustomersAsync(IEnumerable<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken);
 
     /// <summary>Posts the balances; <paramref name="progress"/> hears how many are written so far.</summary>
     Task WriteStockAsync(IReadOnlyList<OpeningBalance> balances, OpeningMovements movements, Action<int>? progress, CancellationToken cancellationToken);

@@ -12,11 +12,11 @@ public sealed class ImportFile : IDisposable
 {
     private readonly FileStream _stream;
     private readonly CsvDataReader _csv;
-    private readonly int[] _index;
-    private readonly string[] _columns;
+    /// <summary>Where each of the import's columns is in the file (-1: not there), by name: every cell read looks its column up.</summary>
+    private readonly Dictionary<string, int> _positions;
 
-    private ImportFile(FileStream stream, CsvDataReader csv, string[] columns, int[] index) =>
-        (_stream, _csv, _columns, _index) = (stream, csv, columns, index);
+    private ImportFile(FileStream stream, CsvDataReader csv, Dictionary<string, int> positions) =>
+        (_stream, _csv, _positions) = (stream, csv, positions);
 
     /// <summary>What a file with a header and no rows is told (row 2 is where the first row would be).</summary>
     public const string NoRows = "the file has a header but no rows; there is nothing to import.";
@@ -77,7 +77,8 @@ public sealed class ImportFile : IDisposable
             }
             foreach (var column in required.Where(c => index[IndexOf(columns, c)] < 0))
                 errors.Add(1, null, $"the header has no '{column}' column (columns: {list}).");
-            return errors.IsEmpty ? new ImportFile(stream, csv, [.. columns], index) : Dispose(csv, stream);
+            var positions = columns.Select((column, i) => (column, index[i])).ToDictionary(p => p.column, p => p.Item2, StringComparer.Ordinal);
+            return errors.IsEmpty ? new ImportFile(stream, csv, positions) : Dispose(csv, stream);
         }
         catch
         {
@@ -104,7 +105,8 @@ public sealed class ImportFile : IDisposable
         header.Trim().Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 
     /// <summary>Where the file's column of that name is, or -1 when the file has none.</summary>
-    public int Column(string column) => _index[IndexOf(_columns, column)];
+    public int Column(string column) =>
+        _positions.TryGetValue(column, out var position) ? position : throw new ArgumentException($"'{column}' is not one of the columns.", nameof(column));
 
     /// <summary>Moves to the next record; false at the end of the file.</summary>
     public bool Read() => _csv.Read();

@@ -29,11 +29,15 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
         var keys = requests.Select(r => r.Request.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var existing = await ExistingAsync(store, keys, cancellationToken);
         var gtinOwners = await IImportStore.GtinOwnersAsync(db, cancellationToken);
-        var rows = Validate(requests, existing, gtinOwners, errors);
+        using (var rows = new CheckedRows<ItemRow>(valid => Check(requests, existing, gtinOwners, errors, valid), errors, cancellationToken))
+        {
+            await store.WriteItemsAsync(rows.Rows, noneStored: existing.Count == 0, cancellationToken);
+            await rows.Completion;
+        }
         if (!errors.IsEmpty) return null;
 
-        await store.WriteItemsAsync(rows, noneStored: existing.Count == 0, cancellationToken);
-        var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "item", name, rows.Count, rows.Count(r => !existing.ContainsKey(r.Sku)), cancellationToken);
+        var created = requests.Count(r => !existing.ContainsKey(r.Request.Key!));
+        var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "item", name, requests.Count, created, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }
@@ -75,10 +79,10 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
         return requests;
     }
 
-    private static List<ItemRow> Validate(List<(int Row, ItemRequest Request)> requests, Dictionary<string, Item> existing,
-        Dictionary<string, string> gtinOwners, ImportErrors errors)
+    /// <summary>Checks each row against the rules, the stored items and the GTINs in use, passing each valid one to <paramref name="valid"/>.</summary>
+    private static void Check(List<(int Row, ItemRequest Request)> requests, Dictionary<string, Item> existing,
+        Dictionary<string, string> gtinOwners, ImportErrors errors, Action<ItemRow> valid)
     {
-        var rows = new List<ItemRow>(requests.Count);
         var firstRowOfSku = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstRowOfGtin = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (row, request) in requests)
@@ -87,20 +91,17 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
             var current = request.Key is { } key && existing.TryGetValue(key, out var item) ? item.Details : null;
             if (request.Key is { Length: > 0 } sku && !firstRowOfSku.TryAdd(sku, row))
                 errors.Add(row, "sku", $"'{sku}' already appears in row {firstRowOfSku[sku]}; each item once per file.");
-            if (request.Parse(fieldErrors, current) is var (parsed, details))
+            var parsed = request.Parse(fieldErrors, current);
+            if (parsed is (var parsedSku, { Gtin: { } gtin }))
             {
-                if (details.Gtin is { } gtin)
-                {
-                    if (gtinOwners.TryGetValue(gtin.Gtin14, out var owner) && owner != parsed.Value)
-                        errors.Add(row, "gtin", $"GTIN {gtin} already belongs to item {owner}.");
-                    else if (!firstRowOfGtin.TryAdd(gtin.Gtin14, row))
-                        errors.Add(row, "gtin", $"'{gtin}' is also in row {firstRowOfGtin[gtin.Gtin14]}; it must be unique.");
-                }
-                rows.Add(new ItemRow(parsed.Value, details));
+                if (gtinOwners.TryGetValue(gtin.Gtin14, out var owner) && owner != parsedSku.Value)
+                    errors.Add(row, "gtin", $"GTIN {gtin} already belongs to item {owner}.");
+                else if (!firstRowOfGtin.TryAdd(gtin.Gtin14, row))
+                    errors.Add(row, "gtin", $"'{gtin}' is also in row {firstRowOfGtin[gtin.Gtin14]}; it must be unique.");
             }
             foreach (var (field, messages) in fieldErrors.ToDictionary())
                 foreach (var message in messages) errors.Add(row, CellValues.ColumnOf(field), message);
+            if (parsed is var (validSku, details)) valid(new ItemRow(validSku.Value, details));
         }
-        return rows;
     }
 }

@@ -69,10 +69,10 @@ internal sealed class PostgresImportStore(OrderlyDbContext db) : IImportStore
         blocked = excluded.blocked, credit_hold = excluded.credit_hold
         """);
 
-    public Task WriteItemsAsync(IReadOnlyList<ItemRow> items, bool noneStored, CancellationToken cancellationToken) =>
+    public Task WriteItemsAsync(IEnumerable<ItemRow> items, bool noneStored, CancellationToken cancellationToken) =>
         UpsertByCopyAsync(Items, noneStored, sql => CopyItems(items, sql, cancellationToken), cancellationToken);
 
-    public Task WriteCustomersAsync(IReadOnlyList<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken) =>
+    public Task WriteCustomersAsync(IEnumerable<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken) =>
         UpsertByCopyAsync(Customers, noneStored, sql => CopyCustomers(customers, sql, cancellationToken), cancellationToken);
 
     /// <summary>
@@ -98,7 +98,7 @@ internal sealed class PostgresImportStore(OrderlyDbContext db) : IImportStore
     }
 
     /// <summary>Copies the items, their values in the order of <see cref="Items"/>' columns.</summary>
-    private void CopyItems(IReadOnlyList<ItemRow> items, string sql, CancellationToken cancellationToken)
+    private void CopyItems(IEnumerable<ItemRow> items, string sql, CancellationToken cancellationToken)
     {
         using var copy = Copy(sql);
         foreach (var item in items)
@@ -123,7 +123,7 @@ internal sealed class PostgresImportStore(OrderlyDbContext db) : IImportStore
     }
 
     /// <summary>Copies the customers, their values in the order of <see cref="Customers"/>' columns.</summary>
-    private void CopyCustomers(IReadOnlyList<CustomerRow> customers, string sql, CancellationToken cancellationToken)
+    private void CopyCustomers(IEnumerable<CustomerRow> customers, string sql, CancellationToken cancellationToken)
     {
         using var copy = Copy(sql);
         foreach (var customer in customers)

@@ -57,7 +57,7 @@ internal sealed class SqliteImportStore(OrderlyDbContext db) : IImportStore
         return Task.CompletedTask;
     }
 
-    public Task WriteItemsAsync(IReadOnlyList<ItemRow> items, bool noneStored, CancellationToken cancellationToken)
+    public Task WriteItemsAsync(IEnumerable<ItemRow> items, bool noneStored, CancellationToken cancellationToken)
     {
         using var command = Command("""
             INSERT INTO items (sku, gtin, description, base_unit, fractional_base_unit, conversions, weight_kg, active, sellable, replenishment_lead_time_days, substitutes)
@@ -87,7 +87,7 @@ internal sealed class SqliteImportStore(OrderlyDbContext db) : IImportStore
         return Task.CompletedTask;
     }
 
-    public Task WriteCustomersAsync(IReadOnlyList<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken)
+    public Task WriteCustomersAsync(IEnumerable<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken)
     {
         using var command = Command("""
             INSERT INTO customers (account_number, name, segment, home_site_id, ship_tos, blocked, credit_hold)

@@ -203,4 +203,47 @@ public class MasterDataImportTests
         await using var db = world.Db();
         Assert.Equal(0, await db.Customers.CountAsync(Ct));
     }
+
+    /// <summary>
+    /// Rows are written while later ones are still being checked (CheckedRows), so by the time the
+    /// last rows fail here hundreds are written already: the import's transaction must take them back.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Customers_ALateInvalidRow_TakesBackTheRowsWrittenBeforeIt(string provider)
+    {
+        await using var world = await ImportWorld.CreateAsync(provider);
+        var lines = Enumerable.Range(1, 1200).Select(i => $"LATE-{i:D4},Customer {i},oem,BR-T,{i} Main St,Detroit,MI,48201,US").ToList();
+        lines.Add("LATE-0007,Again,oem,BR-T,7 Main St,Detroit,MI,48201,US");
+        lines.Add("LATE-9999,Nowhere,oem,BR-XXX,1 Main St,Detroit,MI,48201,US");
+        var file = await world.FileAsync("late.csv",
+            "account_number,name,segment,home_site,ship_to_line1,ship_to_city,ship_to_region,ship_to_postal_code,ship_to_country\n" + string.Join("\n", lines));
+
+        var (exit, output, error) = await world.RunAsync("import", "customers", file);
+
+        Assert.Equal(CliHost.Invalid, exit);
+        Assert.DoesNotContain("imported", output, StringComparison.Ordinal);
+        Assert.Contains("late.csv: row 1202, column account_number: 'LATE-0007' already appears in row 8", error, StringComparison.Ordinal);
+        Assert.Contains("late.csv: row 1203, column home_site: There is no site 'BR-XXX' that you may use.", error, StringComparison.Ordinal);
+        Assert.Contains("late.csv: 2 error(s); nothing was imported.", error, StringComparison.Ordinal);
+        await using var db = world.Db();
+        Assert.Equal(0, await db.Customers.CountAsync(c => c.AccountNumber.StartsWith("LATE-"), Ct));
+        Assert.Equal(0, await db.Audit.CountAsync(a => a.EntityType == "customer" && a.Action == "imported", Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Items_ALateDuplicateSku_TakesBackTheRowsWrittenBeforeIt(string provider)
+    {
+        await using var world = await ImportWorld.CreateAsync(provider);
+        var lines = Enumerable.Range(1, 1000).Select(i => $"LATE-{i:D4},,Item {i},EA").Append("late-0001,,Item 1 again,EA");
+        var file = await world.FileAsync("late-items.csv", "sku,gtin,description,base_unit\n" + string.Join("\n", lines));
+
+        var (exit, _, error) = await world.RunAsync("import", "items", file);
+
+        Assert.Equal(CliHost.Invalid, exit);
+        Assert.Contains("late-items.csv: row 1002, column sku: 'LATE-0001' already appears in row 2; each item once per file.", error, StringComparison.Ordinal);
+        await using var db = world.Db();
+        Assert.Equal(0, await db.Items.CountAsync(i => i.Sku.StartsWith("LATE-"), Ct));
+    }
 }
