@@ -24,9 +24,10 @@ mkdir -p "$out"
 work="$(mktemp -d /tmp/orderly-bulk.XXXXXX)"
 export Logging__LogLevel__Default=Warning
 
-dotnet build src/Orderly -c Release -nologo -v quiet
+# The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
+export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
 dotnet build bench/Orderly.BulkBench -c Release -nologo -v quiet
-orderly=src/Orderly/bin/Release/net10.0/orderly.dll
+orderly="$ORDERLY_DLL"
 bench=(dotnet bench/Orderly.BulkBench/bin/Release/net10.0/Orderly.BulkBench.dll)
 
 if [ ! -s "$out/bulk.md" ]; then

@@ -11,9 +11,10 @@ clients="${2:-4}"
 warmup="${3:-2000}"
 port=5390
 
-dotnet build src/Orderly -c Release -nologo -v quiet
+# The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
+export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
 dotnet build bench/Orderly.LoadGen -c Release -nologo -v quiet
-orderly=(dotnet src/Orderly/bin/Release/net10.0/orderly.dll)
+orderly=(dotnet "$ORDERLY_DLL")
 work="$(mktemp -d /tmp/orderly-bench.XXXXXX)"
 export ORDERLY_DEMO_PASSWORD="Bench-Password-2026!"
 export Logging__LogLevel__Default=Warning

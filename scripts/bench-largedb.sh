@@ -22,9 +22,10 @@ work="$(mktemp -d /tmp/orderly-largedb.XXXXXX)"
 export Logging__LogLevel__Default=Warning
 started=$SECONDS
 
-dotnet build src/Orderly -c Release -nologo -v quiet
+# The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
+export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
 dotnet build bench/Orderly.LargeDb -c Release -nologo -v quiet
-orderly=(dotnet src/Orderly/bin/Release/net10.0/orderly.dll)
+orderly=(dotnet "$ORDERLY_DLL")
 largedb=(dotnet bench/Orderly.LargeDb/bin/Release/net10.0/Orderly.LargeDb.dll)
 
 # A bulk load writes gigabytes of WAL; fewer checkpoints during it save rewriting whole pages. Reads are unaffected.

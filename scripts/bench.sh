@@ -30,10 +30,11 @@ export ORDERLY_DEMO_PASSWORD="Bench-Password-2026!"
 export Logging__LogLevel__Default=Warning
 ticks=$(getconf CLK_TCK)
 
-dotnet build src/Orderly -c Release -nologo -v quiet
+# The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
+export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
 dotnet build bench/Orderly.LoadGen -c Release -nologo -v quiet
 dotnet build bench/Orderly.StorageLimit -c Release -nologo -v quiet
-orderly=(dotnet src/Orderly/bin/Release/net10.0/orderly.dll)
+orderly=(dotnet "$ORDERLY_DLL")
 loadgen=(dotnet bench/Orderly.LoadGen/bin/Release/net10.0/Orderly.LoadGen.dll)
 limit=(dotnet bench/Orderly.StorageLimit/bin/Release/net10.0/Orderly.StorageLimit.dll)
 results="$work/results.jsonl"
