@@ -25,7 +25,8 @@ work="$(mktemp -d /tmp/orderly-bulk.XXXXXX)"
 export Logging__LogLevel__Default=Warning
 
 # The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
-export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
+source scripts/lib/orderly-build.sh
+use_orderly_build
 dotnet build bench/Orderly.BulkBench -c Release -nologo -v quiet
 orderly="$ORDERLY_DLL"
 bench=(dotnet bench/Orderly.BulkBench/bin/Release/net10.0/Orderly.BulkBench.dll)

@@ -12,7 +12,8 @@ warmup="${3:-2000}"
 port=5390
 
 # The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
-export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
+source scripts/lib/orderly-build.sh
+use_orderly_build
 dotnet build bench/Orderly.LoadGen -c Release -nologo -v quiet
 orderly=(dotnet "$ORDERLY_DLL")
 work="$(mktemp -d /tmp/orderly-bench.XXXXXX)"

@@ -23,7 +23,8 @@ export Logging__LogLevel__Default=Warning
 started=$SECONDS
 
 # The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
-export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
+source scripts/lib/orderly-build.sh
+use_orderly_build
 dotnet build bench/Orderly.LargeDb -c Release -nologo -v quiet
 orderly=(dotnet "$ORDERLY_DLL")
 largedb=(dotnet bench/Orderly.LargeDb/bin/Release/net10.0/Orderly.LargeDb.dll)

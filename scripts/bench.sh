@@ -31,7 +31,8 @@ export Logging__LogLevel__Default=Warning
 ticks=$(getconf CLK_TCK)
 
 # The build a deployment runs (scripts/publish.sh), unless ORDERLY_DLL names another (an A/B run).
-export ORDERLY_DLL="${ORDERLY_DLL:-$(scripts/publish.sh | tail -n 1)}"
+source scripts/lib/orderly-build.sh
+use_orderly_build
 dotnet build bench/Orderly.LoadGen -c Release -nologo -v quiet
 dotnet build bench/Orderly.StorageLimit -c Release -nologo -v quiet
 orderly=(dotnet "$ORDERLY_DLL")

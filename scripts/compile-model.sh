@@ -5,12 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-# Built first, with the models as they are: the code refers to them. Each folder is then emptied,
-# so a file for an entity type that no longer exists does not linger.
-dotnet build src/Orderly --nologo -v quiet
+# Built without the committed models (NoCompiledModel), which may no longer compile against the
+# entities; both models are generated into a scratch folder and replace the committed ones only when
+# both succeeded, so a failure leaves the repository as it was.
+dotnet build src/Orderly --nologo -v quiet -p:NoCompiledModel=true
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
 for provider in Sqlite Postgres; do
-  rm -rf "src/Orderly.Data/CompiledModels/$provider"
   dotnet ef dbcontext optimize --no-build --project src/Orderly.Data --startup-project src/Orderly \
-    --context "${provider}OrderlyDbContext" --output-dir "CompiledModels/$provider" \
+    --context "${provider}OrderlyDbContext" --output-dir "$scratch/$provider" \
     --namespace "Orderly.Data.CompiledModels.$provider"
 done
+for provider in Sqlite Postgres; do
+  rm -rf "src/Orderly.Data/CompiledModels/$provider"
+  mv "$scratch/$provider" "src/Orderly.Data/CompiledModels/$provider"
+done
+# Built again with the new models, so the next run does not start from the build without them.
+dotnet build src/Orderly --nologo -v quiet

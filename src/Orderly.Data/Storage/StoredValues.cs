@@ -13,29 +13,29 @@ namespace Orderly.Data.Storage;
 public static class StoredValues
 {
     /// <summary>
-    /// The distinct values of <paramref name="property"/> over the rows of <typeparamref name="TEntity"/>,
-    /// optionally only those whose <paramref name="filterProperty"/> equals <paramref name="filterValue"/>
-    /// (a model value: its converter gives the stored form).
+    /// The distinct values of <paramref name="property"/>, a column stored as text, over the rows of
+    /// <typeparamref name="TEntity"/>; optionally only those whose <paramref name="filterProperty"/>
+    /// equals <paramref name="filterValue"/> (a model value, bound through the property's mapping and
+    /// converter as EF binds it; null matches the rows where it is null).
     /// </summary>
     public static async Task<HashSet<string>> DistinctAsync<TEntity>(OrderlyDbContext db, string property,
         string? filterProperty = null, object? filterValue = null, CancellationToken cancellationToken = default)
     {
         var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new ArgumentException($"{typeof(TEntity).Name} is not in the model.", nameof(TEntity));
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = $"SELECT DISTINCT {Column(entity, property, table)} FROM {Quote(table.Name)}";
+        var from = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
+        var sql = $"SELECT DISTINCT {Column(entity, property, table)} FROM {from}";
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            if (filterProperty is not null)
+            if (filterProperty is not null && filterValue is null)
+                sql += $" WHERE {Column(entity, filterProperty, table)} IS NULL";
+            else if (filterProperty is not null)
             {
                 sql += $" WHERE {Column(entity, filterProperty, table)} = @value";
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@value";
-                var mapping = entity.FindProperty(filterProperty)!.GetTypeMapping();
-                parameter.Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(filterValue) : filterValue) ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                command.Parameters.Add(entity.FindProperty(filterProperty)!.GetRelationalTypeMapping().CreateParameter(command, "@value", filterValue, nullable: false));
             }
             command.CommandText = sql;
             var values = new HashSet<string>(StringComparer.Ordinal);

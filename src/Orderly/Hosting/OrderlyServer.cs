@@ -35,8 +35,10 @@ public static class OrderlyServer
     public static WebApplication Build(string[] args, ServerOptions options)
     {
         // Readies the data model on the second core while the host is built: loading the compiled
-        // model and EF's services the first time takes a fresh process about 0.3 s.
-        _ = Task.Run(() => OrderlyDatabase.Warm(options.Database));
+        // model and EF's services the first time takes a fresh process about 0.3 s. Should it fail,
+        // the first real use fails the same way and reports it; this one is only observed.
+        _ = Task.Run(() => OrderlyDatabase.Warm(options.Database))
+            .ContinueWith(static warm => _ = warm.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,

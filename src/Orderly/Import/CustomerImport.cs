@@ -40,10 +40,8 @@ public sealed class CustomerImport(OrderlyDbContext db, AuditTrail audit)
         var existing = await ExistingAsync(store, keys, cancellationToken);
         using (var rows = new CheckedRows<CustomerRow>(valid => Check(requests, existing, siteIds, siteCodes, errors, valid), errors, cancellationToken))
         {
-            await store.WriteCustomersAsync(rows.Rows, noneStored: existing.Count == 0, cancellationToken);
-            await rows.Completion;
+            if (!await rows.WriteAsync(valid => store.WriteCustomersAsync(valid, noneStored: existing.Count == 0, cancellationToken))) return null;
         }
-        if (!errors.IsEmpty) return null;
 
         var created = requests.Count(r => !existing.ContainsKey(r.Request.Key!));
         var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "customer", name, requests.Count, created, cancellationToken);

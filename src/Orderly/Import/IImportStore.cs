@@ -24,13 +24,15 @@ public interface IImportStore
     Task WriteAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Upserts the items as they come (they may still be being checked: <see cref="CheckedRows{TRow}"/>);
+    /// Upserts the items as they come, enumerating them once (they may still be being checked, and
+    /// the enumeration throws to stop the write when one fails: <see cref="CheckedRows{TRow}"/>);
     /// <paramref name="noneStored"/> says none of their SKUs was stored when the import looked.
     /// </summary>
     Task WriteItemsAsync(IEnumerable<ItemRow> items, bool noneStored, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Upserts the customers as they come (they may still be being checked: <see cref="CheckedRows{TRow}"/>);
+    /// Upserts the customers as they come, enumerating them once (they may still be being checked,
+    /// and the enumeration throws to stop the write when one fails: <see cref="CheckedRows{TRow}"/>);
     /// <paramref name="noneStored"/> says none of their accounts was stored when the import looked.
     /// </summary>
     Task WriteCustomersAsync(IEnumerable<CustomerRow> customers, bool noneStored, CancellationToken cancellationToken);

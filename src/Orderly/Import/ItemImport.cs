@@ -31,10 +31,8 @@ public sealed class ItemImport(OrderlyDbContext db, AuditTrail audit)
         var gtinOwners = await IImportStore.GtinOwnersAsync(db, cancellationToken);
         using (var rows = new CheckedRows<ItemRow>(valid => Check(requests, existing, gtinOwners, errors, valid), errors, cancellationToken))
         {
-            await store.WriteItemsAsync(rows.Rows, noneStored: existing.Count == 0, cancellationToken);
-            await rows.Completion;
+            if (!await rows.WriteAsync(valid => store.WriteItemsAsync(valid, noneStored: existing.Count == 0, cancellationToken))) return null;
         }
-        if (!errors.IsEmpty) return null;
 
         var created = requests.Count(r => !existing.ContainsKey(r.Request.Key!));
         var outcome = await MasterDataOutcome.AuditedAsync(store, audit, "item", name, requests.Count, created, cancellationToken);

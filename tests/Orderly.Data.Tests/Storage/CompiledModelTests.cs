@@ -15,8 +15,8 @@ namespace Orderly.Data.Tests.Storage;
 /// Orderly runs on the compiled models in <c>src/Orderly.Data/CompiledModels</c> rather than
 /// building the model from its configuration in every process. A compiled model that has fallen
 /// behind the configuration would map columns wrongly without any error, so this regenerates each
-/// one in memory, as <c>scripts/compile-model.sh</c> does, and requires the committed files to be
-/// the same, file for file. No database is needed: the model is built, not connected.
+/// one into a temporary folder, as <c>scripts/compile-model.sh</c> does, and requires the committed
+/// files to be the same, file for file. No database is needed: the model is built, not connected.
 /// </summary>
 public partial class CompiledModelTests
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Orderly.Testing;
 
 namespace Orderly.Data.Tests.Storage;
@@ -48,6 +49,30 @@ public class MigrationTests
             var last = db.Database.GetMigrations().Last();
             await db.Database.ExecuteSqlAsync($"DELETE FROM __ef_migrations_history WHERE migration_id = {last}", TestContext.Current.CancellationToken);
             Assert.False(await Orderly.Data.Storage.OrderlyDatabase.IsUpToDateAsync(db, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(settings);
+        }
+    }
+
+    /// <summary>A database one migration behind (as after an upgrade of Orderly) is brought up to date, not skipped.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_ADatabaseOneMigrationBehind_AppliesTheLastOne(string provider)
+    {
+        var settings = await TestDatabase.CreateAsync(provider, "behind");
+        try
+        {
+            await using var db = Orderly.Data.Storage.OrderlyDatabase.CreateContext(settings);
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[^2], TestContext.Current.CancellationToken);
+            Assert.Equal([migrations[^1]], await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+
+            await Orderly.Data.Storage.OrderlyDatabase.MigrateAsync(db, TestContext.Current.CancellationToken);
+
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+            Assert.True(await Orderly.Data.Storage.OrderlyDatabase.IsUpToDateAsync(db, TestContext.Current.CancellationToken));
         }
         finally
         {

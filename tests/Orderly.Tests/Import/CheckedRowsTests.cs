@@ -8,23 +8,26 @@ public class CheckedRowsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task AllValid_EveryRowIsHandedOverInFileOrder()
+    public async Task AllValid_EveryRowIsWrittenInFileOrder()
     {
         var errors = new ImportErrors();
+        var written = new List<int>();
         using var rows = new CheckedRows<int>(valid =>
         {
             for (var i = 0; i < 1000; i++) valid(i);
         }, errors, Ct);
 
-        Assert.Equal(Enumerable.Range(0, 1000), rows.Rows.ToList());
-        await rows.Completion;
+        Assert.True(await rows.WriteAsync(valid => Write(valid, written)));
+        Assert.Equal(Enumerable.Range(0, 1000), written);
         Assert.True(errors.IsEmpty);
     }
 
     [Fact]
-    public async Task AFailedRow_StopsTheHandOver_ButEveryRowIsStillChecked()
+    public async Task AFailedRow_StopsTheWrite_ButEveryRowIsStillChecked()
     {
         var errors = new ImportErrors();
+        var written = new List<int>();
+        var finished = false;
         var checkedRows = 0;
         using var rows = new CheckedRows<int>(valid =>
         {
@@ -36,48 +39,87 @@ public class CheckedRowsTests
             }
         }, errors, Ct);
 
-        var written = rows.Rows.ToList();
-        await rows.Completion;
+        Assert.False(await rows.WriteAsync(async valid =>
+        {
+            await Write(valid, written);
+            finished = true;
+        }));
 
-        // Whole batches before the first failure may have been handed over, nothing at or after it.
+        // Whole batches before the first failure may have been written, nothing at or after it, and
+        // the write was stopped rather than allowed to finish (on PostgreSQL: complete its COPY).
         Assert.Equal(Enumerable.Range(0, written.Count), written);
-        Assert.True(written.Count < 600, $"{written.Count} rows were handed over.");
+        Assert.True(written.Count < 600, $"{written.Count} rows were written.");
+        Assert.False(finished);
         Assert.Equal(1000, checkedRows);
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
+    public async Task ErrorsFromReading_SkipTheWrite_AndTheCheckStillRuns()
+    {
+        var errors = new ImportErrors();
+        errors.Add(3, "blocked", "'maybe' is not true or false.");
+        var writes = 0;
+        using var rows = new CheckedRows<int>(valid =>
+        {
+            valid(1);
+            errors.Add(4, "sku", "wrong");
+        }, errors, Ct);
+
+        Assert.False(await rows.WriteAsync(_ =>
+        {
+            writes++;
+            return Task.CompletedTask;
+        }));
+        Assert.Equal(0, writes);
         Assert.Equal(2, errors.Count);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task AFailedWrite_StopsTheCheck()
     {
+        const int Total = 100_000_000;
         var errors = new ImportErrors();
+        var checkedRows = 0;
         var rows = new CheckedRows<int>(valid =>
         {
-            // A check that would never end: only the stop that the failed write asks for ends it.
-            for (var i = 0; ; i++) valid(i);
+            // Far more rows than the write takes before it fails: only the stop ends the check early.
+            for (; checkedRows < Total; checkedRows++) valid(checkedRows);
         }, errors, TestContext.Current.CancellationToken);
-
-        Assert.Throws<InvalidOperationException>(() =>
+        try
         {
-            foreach (var row in rows.Rows) throw new InvalidOperationException("the database refused the row");
-        });
-        rows.Dispose();
-
-        Assert.True(rows.Completion.IsCompleted);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rows.Completion);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => rows.WriteAsync(valid =>
+            {
+                foreach (var row in valid) throw new InvalidOperationException("the database refused the row");
+                return Task.CompletedTask;
+            }));
+        }
+        finally
+        {
+            rows.Dispose();
+        }
+        Assert.True(checkedRows < Total, "The check ran to the end although the write had failed.");
     }
 
     [Fact]
-    public async Task ACheckThatThrows_EndsTheRows_AndRaisesFromCompletion()
+    public async Task ACheckThatThrows_StopsTheWrite_AndRaisesFromIt()
     {
         var errors = new ImportErrors();
+        var written = new List<int>();
         using var rows = new CheckedRows<int>(valid =>
         {
             valid(1);
             throw new FormatException("a bug in a rule");
         }, errors, Ct);
 
-        Assert.Empty(rows.Rows.ToList());
-        var raised = await Assert.ThrowsAsync<FormatException>(() => rows.Completion);
+        var raised = await Assert.ThrowsAsync<FormatException>(() => rows.WriteAsync(valid => Write(valid, written)));
         Assert.Equal("a bug in a rule", raised.Message);
+        Assert.Empty(written);
+    }
+
+    private static Task Write(IEnumerable<int> rows, List<int> written)
+    {
+        foreach (var row in rows) written.Add(row);
+        return Task.CompletedTask;
     }
 }

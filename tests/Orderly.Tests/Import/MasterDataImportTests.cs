@@ -246,4 +246,35 @@ public class MasterDataImportTests
         await using var db = world.Db();
         Assert.Equal(0, await db.Items.CountAsync(i => i.Sku.StartsWith("LATE-"), Ct));
     }
+
+    /// <summary>
+    /// The same with a stored account in the file, so that on PostgreSQL the rows go through the
+    /// temporary table and the merge rather than straight into the table: the stored customer keeps
+    /// its values.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Customers_ALateInvalidRow_InAFileUpdatingAStoredCustomer_ChangesNothing(string provider)
+    {
+        await using var world = await ImportWorld.CreateAsync(provider);
+        var first = await world.FileAsync("first.csv", """
+            account_number,name,segment,home_site,ship_to_line1,ship_to_city,ship_to_region,ship_to_postal_code,ship_to_country
+            KEEP-1,Kept name,oem,BR-T,1 Main St,Detroit,MI,48201,US
+            """);
+        var (exit, _, error) = await world.RunAsync("import", "customers", first);
+        Assert.True(exit == CliHost.Ok, error);
+        var lines = new List<string> { "KEEP-1,Changed name,oem,BR-T,1 Main St,Detroit,MI,48201,US" };
+        lines.AddRange(Enumerable.Range(1, 1000).Select(i => $"MERGE-{i:D4},Customer {i},oem,BR-T,{i} Main St,Detroit,MI,48201,US"));
+        lines.Add("MERGE-9999,Nowhere,oem,BR-XXX,1 Main St,Detroit,MI,48201,US");
+        var file = await world.FileAsync("merge.csv",
+            "account_number,name,segment,home_site,ship_to_line1,ship_to_city,ship_to_region,ship_to_postal_code,ship_to_country\n" + string.Join("\n", lines));
+
+        (exit, _, error) = await world.RunAsync("import", "customers", file);
+
+        Assert.Equal(CliHost.Invalid, exit);
+        Assert.Contains("merge.csv: row 1003, column home_site: There is no site 'BR-XXX' that you may use.", error, StringComparison.Ordinal);
+        await using var db = world.Db();
+        Assert.Equal("Kept name", (await db.Customers.SingleAsync(c => c.AccountNumber == "KEEP-1", Ct)).Name);
+        Assert.Equal(0, await db.Customers.CountAsync(c => c.AccountNumber.StartsWith("MERGE-"), Ct));
+    }
 }
