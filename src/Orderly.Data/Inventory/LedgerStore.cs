@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Orderly.Core.Definitions;
 using Orderly.Core.Inventory;
 using Orderly.Data.Storage;
@@ -46,10 +48,11 @@ public sealed class LedgerStore(OrderlyDbContext db)
     }
 
     /// <summary>
-    /// Posts several movements in one round trip: the takes and adds of every movement, each in
-    /// the order <see cref="TryPostAsync"/> would run them, as one command; then the movement rows
-    /// in one insert. Returns false, having changed nothing the caller keeps, when any take found
-    /// too little stock: the caller then rolls its transaction back.
+    /// Posts several movements at once: the takes and adds of every movement, each in the order
+    /// <see cref="TryPostAsync"/> would run them (on PostgreSQL as one command, one round trip; on
+    /// SQLite as two prepared statements), then the movement rows in one insert. Returns false,
+    /// having changed nothing the caller keeps, when any take found too little stock: the caller
+    /// then rolls its transaction back.
     /// </summary>
     /// <param name="records">Where to add the movement rows, to be sent with the unit of work's other inserts; without it they are inserted at once.</param>
     public async Task<bool> TryPostAllAsync(IReadOnlyList<StockMovement> movements, string actor, DateTimeOffset at, CancellationToken cancellationToken,
@@ -59,32 +62,103 @@ public sealed class LedgerStore(OrderlyDbContext db)
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Ledger postings run inside a transaction, with the change that caused them.");
 
-        var sql = new StringBuilder();
-        var values = new List<object>();
-        var statements = 0;
-        foreach (var movement in movements)
-        {
-            if (movement is { From: { } from, To: { } to } && LockOrder(to).CompareTo(LockOrder(from)) < 0)
-            {
-                AppendAdd(sql, values, to, movement.Quantity);
-                AppendTake(sql, values, from, movement.Quantity);
-            }
-            else
-            {
-                if (movement.From is { } source) AppendTake(sql, values, source, movement.Quantity);
-                if (movement.To is { } target) AppendAdd(sql, values, target, movement.Quantity);
-            }
-            statements += (movement.From is null ? 0 : 1) + (movement.To is null ? 0 : 1);
-        }
-        // Every statement touches exactly one row (an upsert always does; a take only when the stock
-        // is there), so the total tells whether every take found its stock.
-        var touched = await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
-        if (touched != statements) return false;
+        var posted = db.Provider == DatabaseProvider.Postgres
+            ? await PostCombinedAsync(movements, cancellationToken)
+            : await PostOneByOneAsync(movements, cancellationToken);
+        if (!posted) return false;
 
         var rows = movements.Select(m => Record(m, actor, at)).ToList();
         if (records is not null) records.Add(rows);
         else await db.InsertRowsAsync(rows, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL: every take and add in one command, one round trip. Every statement touches
+    /// exactly one row (an upsert always does; a take only when the stock is there), so the total
+    /// tells whether every take found its stock.
+    /// </summary>
+    private async Task<bool> PostCombinedAsync(IReadOnlyList<StockMovement> movements, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder();
+        var values = new List<object>();
+        var statements = 0;
+        foreach (var (bucket, quantity, take) in Steps(movements))
+        {
+            if (take) AppendTake(sql, values, bucket, quantity);
+            else AppendAdd(sql, values, bucket, quantity);
+            statements++;
+        }
+        return await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken) == statements;
+    }
+
+    /// <summary>
+    /// SQLite: the take and the add each prepared once and run per movement, stopping at the first
+    /// take that finds too little. SQLite runs in-process, so one command saves no round trip; a
+    /// command of ten statements instead bound each of its fifty parameters by name against every
+    /// statement, which cost a capture 0.3 to 0.4 ms more while it held the one writer (docs/performance.md §1).
+    /// </summary>
+    private async Task<bool> PostOneByOneAsync(IReadOnlyList<StockMovement> movements, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var takeCommand = BucketCommand(connection, transaction, TakeSql);
+        await using var addCommand = BucketCommand(connection, transaction, AddSql);
+        foreach (var (bucket, quantity, take) in Steps(movements))
+        {
+            var command = take ? takeCommand : addCommand;
+            Bind(command, bucket, quantity);
+            var touched = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (take && touched != 1) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The takes and adds of the movements, each movement's in the order <see cref="TryPostAsync"/> would run them.</summary>
+    private static IEnumerable<(StockBucket Bucket, Quantity Quantity, bool Take)> Steps(IReadOnlyList<StockMovement> movements)
+    {
+        foreach (var movement in movements)
+        {
+            if (movement is { From: { } from, To: { } to } && LockOrder(to).CompareTo(LockOrder(from)) < 0)
+            {
+                yield return (to, movement.Quantity, false);
+                yield return (from, movement.Quantity, true);
+            }
+            else
+            {
+                if (movement.From is { } source) yield return (source, movement.Quantity, true);
+                if (movement.To is { } target) yield return (target, movement.Quantity, false);
+            }
+        }
+    }
+
+    private const string TakeSql = "UPDATE stock_balances SET quantity_milli = quantity_milli - @quantity WHERE site_id = @site AND location_id = @location AND item_id = @item AND status = @status AND quantity_milli >= @quantity";
+
+    private const string AddSql = "INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli) VALUES (@site, @location, @item, @status, @quantity) ON CONFLICT (site_id, location_id, item_id, status) DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli";
+
+    private static readonly string[] BucketParameters = ["@site", "@location", "@item", "@status", "@quantity"];
+
+    private static DbCommand BucketCommand(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in BucketParameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private static void Bind(DbCommand command, StockBucket bucket, Quantity quantity)
+    {
+        command.Parameters[0].Value = bucket.SiteId;
+        command.Parameters[1].Value = bucket.LocationId;
+        command.Parameters[2].Value = bucket.ItemId;
+        command.Parameters[3].Value = bucket.Status.Code();
+        command.Parameters[4].Value = quantity.Milli;
     }
 
     private static void AppendTake(StringBuilder sql, List<object> values, StockBucket from, Quantity quantity)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -33,7 +34,8 @@ public static class RowInserter
 /// <summary>
 /// Inserts into one or more tables, in the order they were added (parents before children, since
 /// foreign keys are checked statement by statement), run by <see cref="ExecuteAsync"/> inside the
-/// current transaction: on PostgreSQL as few commands (round trips) as possible, on SQLite one command each.
+/// current transaction: on PostgreSQL as few commands (round trips) as possible, on SQLite one
+/// prepared single-row INSERT per table.
 /// </summary>
 public sealed class InsertBatch
 {
@@ -76,15 +78,21 @@ public sealed class InsertBatch
         var transaction = _db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Rows are inserted inside the transaction of the change they belong to.");
         var connection = _db.Database.GetDbConnection();
-        // PostgreSQL gets several statements per command: each command is a network round trip. SQLite
-        // runs in-process, and binds every parameter of a command by name against every statement in
-        // it, so several statements in one command cost more there than separate commands.
-        var combine = _db.Provider == DatabaseProvider.Postgres;
+        if (_db.Provider == DatabaseProvider.Postgres) await ExecuteCombinedAsync(connection, transaction.GetDbTransaction(), cancellationToken);
+        else await ExecuteRowByRowAsync(connection, transaction.GetDbTransaction(), cancellationToken);
+        _statements.Clear();
+    }
+
+    /// <summary>
+    /// PostgreSQL: multi-row INSERTs, several to a command, since each command is a network round trip.
+    /// </summary>
+    private async Task ExecuteCombinedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
         var next = 0;
         while (next < _statements.Count)
         {
             await using var command = connection.CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
+            command.Transaction = transaction;
             var sql = new StringBuilder();
             var parameters = 0;
             // At least one statement per command; more while they fit under the cap.
@@ -94,11 +102,53 @@ public sealed class InsertBatch
                 if (statement.Table is { } table) table.AppendInsert(sql, command, statement.Rows, statement.Start, statement.RowCount, ref parameters);
                 else sql.Append(statement.Sql).Append(";\n");
             }
-            while (combine && next < _statements.Count && parameters + _statements[next].Parameters <= MaxParameters);
+            while (next < _statements.Count && parameters + _statements[next].Parameters <= MaxParameters);
             command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        _statements.Clear();
+    }
+
+    /// <summary>
+    /// SQLite: one single-row INSERT per table, prepared once and run for each of its rows. SQLite
+    /// runs in-process, so there is no round trip to save; what costs there is preparing SQL and
+    /// binding parameters by name, and both grow with a statement's size. A capture's rows are
+    /// written while it holds the one writer: measured inside the server, its six multi-row
+    /// INSERTs (about 25 rows) took 1.2 to 1.4 ms to build, prepare and run (docs/performance.md §1).
+    /// </summary>
+    private async Task ExecuteRowByRowAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var commands = new Dictionary<InsertTable, DbCommand>();
+        try
+        {
+            foreach (var statement in _statements)
+            {
+                if (statement.Table is not { } table)
+                {
+                    await using var plain = connection.CreateCommand();
+                    plain.Transaction = transaction;
+                    plain.CommandText = statement.Sql;
+                    await plain.ExecuteNonQueryAsync(cancellationToken);
+                    continue;
+                }
+                if (!commands.TryGetValue(table, out var command))
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = table.SingleRowInsert;
+                    commands.Add(table, command);
+                }
+                for (var row = statement.Start; row < statement.Start + statement.RowCount; row++)
+                {
+                    table.Bind(command, statement.Rows[row]);
+                    // Prepared on its first run; later runs only rebind the values.
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var command in commands.Values) await command.DisposeAsync();
+        }
     }
 }
 
@@ -114,6 +164,9 @@ internal sealed class InsertTable
 
     private readonly string _prefix;
 
+    /// <summary>The INSERT of one row, its parameters numbered in column order (<see cref="Bind"/>).</summary>
+    public string SingleRowInsert { get; }
+
     private InsertTable(IEntityType entity, bool keysGiven)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -123,6 +176,7 @@ internal sealed class InsertTable
         Columns = [.. properties.Select(p => new Column((RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))];
         _prefix = new StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
             .AppendJoin(", ", properties.Select(c => Quote(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
+        SingleRowInsert = new StringBuilder(_prefix).Append('(').AppendJoin(", ", Columns.Select((_, index) => ParameterName(index))).Append(')').ToString();
     }
 
     public sealed record Column(RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
@@ -133,7 +187,7 @@ internal sealed class InsertTable
         Tables.GetOrAdd((entity, keysGiven), static key => new InsertTable(key.Entity, key.KeysGiven));
 
     /// <summary>Appends the INSERT of rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> and binds their values, numbering parameters on from <paramref name="parameter"/>.</summary>
-    public void AppendInsert(StringBuilder sql, System.Data.Common.DbCommand command, IReadOnlyList<object> rows, int start, int count, ref int parameter)
+    public void AppendInsert(StringBuilder sql, DbCommand command, IReadOnlyList<object> rows, int start, int count, ref int parameter)
     {
         sql.Append(_prefix);
         for (var row = start; row < start + count; row++)
@@ -151,6 +205,20 @@ internal sealed class InsertTable
             sql.Append(')');
         }
         sql.Append(";\n");
+    }
+
+    /// <summary>Binds one row's values to a command of <see cref="SingleRowInsert"/>, replacing the previous row's.</summary>
+    public void Bind(DbCommand command, object row)
+    {
+        var parameters = command.Parameters;
+        for (var column = 0; column < Columns.Length; column++)
+        {
+            var c = Columns[column];
+            // Created by the column's type mapping, as SaveChanges would, so the value is converted and typed the same way.
+            var parameter = c.Mapping.CreateParameter(command, ParameterName(column), c.Getter.GetClrValueUsingContainingEntity(row), c.Nullable);
+            if (parameters.Count > column) parameters[column] = parameter;
+            else parameters.Add(parameter);
+        }
     }
 
     private static string ParameterName(int index) => index < ParameterNames.Length ? ParameterNames[index] : $"@p{index}";

@@ -84,7 +84,7 @@ public class LedgerStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task PostAll_SeveralMovesInOneCommand_MatchTheDomainLedgerAndWriteEveryMovement(string provider)
+    public async Task PostAll_SeveralMoves_MatchTheDomainLedgerAndWriteEveryMovement(string provider)
     {
         await using var world = await StorageWorld.CreateAsync(provider);
         var bolts = world.Bucket(world.BinA, world.Bolt);
