@@ -35,20 +35,22 @@ public static class NewOrderRows
             ?? throw new InvalidOperationException("An order's keys are reserved inside the transaction that inserts it.");
         var orders = Table<Order>(db);
         var lines = Table<OrderLine>(db);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        var taken = ReferenceTaken(db, command, order);
+        var connection = db.Database.GetDbConnection();
+        var taken = ReferenceTaken(db, order, out var channel);
         var lineCount = order.Lines.Count;
         long orderId;
         bool free;
         var lineIds = new long[lineCount];
         if (db.Provider == DatabaseProvider.Postgres)
         {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
             command.CommandText = $"""
                 SELECT nextval(pg_get_serial_sequence('"{orders}"', 'id')),
                        array(SELECT nextval(pg_get_serial_sequence('"{lines}"', 'id')) FROM generate_series(1, {lineCount})),
                        {taken}
                 """;
+            Bind(command, channel, order.ExternalRef);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             orderId = reader.GetInt64(0);
@@ -57,7 +59,14 @@ public static class NewOrderRows
         }
         else
         {
-            command.CommandText = $"""SELECT (SELECT coalesce(max("id"), 0) FROM "{orders}"), (SELECT coalesce(max("id"), 0) FROM "{lines}"), {taken}""";
+            var sql = $"""SELECT (SELECT coalesce(max("id"), 0) FROM "{orders}"), (SELECT coalesce(max("id"), 0) FROM "{lines}"), {taken}""";
+            // A server's writer keeps it prepared; anywhere else it lasts this call.
+            var kept = SqliteWriter.Prepared(connection, transaction.GetDbTransaction(), sql);
+            await using var own = kept is null ? connection.CreateCommand() : null;
+            var command = kept ?? own!;
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = sql;
+            Bind(command, channel, order.ExternalRef);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             orderId = reader.GetInt64(0) + 1;
@@ -79,24 +88,31 @@ public static class NewOrderRows
         return free;
     }
 
-    /// <summary>An EXISTS over the unique index of (external reference, channel), with the order's values as parameters.</summary>
-    private static string ReferenceTaken(OrderlyDbContext db, System.Data.Common.DbCommand command, Order order)
+    /// <summary>An EXISTS over the unique index of (external reference, channel), for the parameters <see cref="Bind"/> sets; <paramref name="channel"/> is the order's channel as stored.</summary>
+    private static string ReferenceTaken(OrderlyDbContext db, Order order, out object channel)
     {
         var type = db.Model.FindEntityType(typeof(Order))!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var channel = type.FindProperty(nameof(Order.Channel))!;
+        var channelProperty = type.FindProperty(nameof(Order.Channel))!;
         var reference = type.FindProperty(nameof(Order.ExternalRef))!;
-        Add(command, "channel", channel.GetTypeMapping().Converter?.ConvertToProvider(order.Channel) ?? order.Channel);
-        Add(command, "reference", order.ExternalRef);
-        return $"""EXISTS (SELECT 1 FROM "{table.Name}" WHERE "{reference.GetColumnName(table)}" = @reference AND "{channel.GetColumnName(table)}" = @channel)""";
+        channel = channelProperty.GetTypeMapping().Converter?.ConvertToProvider(order.Channel) ?? order.Channel;
+        return $"""EXISTS (SELECT 1 FROM "{table.Name}" WHERE "{reference.GetColumnName(table)}" = @reference AND "{channelProperty.GetColumnName(table)}" = @channel)""";
     }
 
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    /// <summary>Sets the reference query's parameters, adding them unless a kept command has them from an earlier capture.</summary>
+    private static void Bind(System.Data.Common.DbCommand command, object channel, string reference)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        if (command.Parameters.Count == 0)
+        {
+            foreach (var name in (string[])["channel", "reference"])
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+        }
+        command.Parameters["channel"].Value = channel;
+        command.Parameters["reference"].Value = reference;
     }
 
     /// <summary>Inserts the order, its lines and their allocations as they now are; call it once allocation has been applied.</summary>

@@ -109,15 +109,17 @@ public sealed class InsertBatch
     }
 
     /// <summary>
-    /// SQLite: one single-row INSERT per table, prepared once and run for each of its rows. SQLite
-    /// runs in-process, so there is no round trip to save; what costs there is preparing SQL and
-    /// binding parameters by name, and both grow with a statement's size. A capture's rows are
-    /// written while it holds the one writer: measured inside the server, its six multi-row
-    /// INSERTs (about 25 rows) took 1.2 to 1.4 ms to build, prepare and run (docs/performance.md §1).
+    /// SQLite: one single-row INSERT per table, prepared once and run for each of its rows (in a
+    /// server, prepared once for the server's life: <see cref="SqliteWriter"/>). SQLite runs
+    /// in-process, so there is no round trip to save; what costs there is preparing SQL and binding
+    /// parameters by name, and both grow with a statement's size. A capture's rows are written
+    /// while it holds the one writer: measured inside the server, its six multi-row INSERTs (about
+    /// 25 rows) took 1.2 to 1.4 ms to build, prepare and run (docs/performance.md §1).
     /// </summary>
     private async Task ExecuteRowByRowAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var commands = new Dictionary<InsertTable, DbCommand>();
+        var own = new List<DbCommand>();
         try
         {
             foreach (var statement in _statements)
@@ -132,22 +134,28 @@ public sealed class InsertBatch
                 }
                 if (!commands.TryGetValue(table, out var command))
                 {
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = table.SingleRowInsert;
+                    // A server's writer keeps its commands prepared; anywhere else the command lasts this batch.
+                    command = SqliteWriter.Prepared(connection, transaction, table.SingleRowInsert);
+                    if (command is null)
+                    {
+                        command = connection.CreateCommand();
+                        command.Transaction = transaction;
+                        command.CommandText = table.SingleRowInsert;
+                        own.Add(command);
+                    }
                     commands.Add(table, command);
                 }
                 for (var row = statement.Start; row < statement.Start + statement.RowCount; row++)
                 {
                     table.Bind(command, statement.Rows[row]);
-                    // Prepared on its first run; later runs only rebind the values.
+                    // Prepared on its first run; later runs only bind the values.
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
         }
         finally
         {
-            foreach (var command in commands.Values) await command.DisposeAsync();
+            foreach (var command in own) await command.DisposeAsync();
         }
     }
 }

@@ -7,8 +7,9 @@ namespace Orderly.Data.Storage;
 /// <summary>
 /// A write transaction. SQLite admits one writer at a time, and a writer that finds the file
 /// locked sleeps and retries in 150 ms steps; so on SQLite writers of one process queue here, in
-/// order and without sleeping, before they begin. On PostgreSQL this is a plain transaction: row
-/// locks and conditional updates do the work there.
+/// order and without sleeping, before they begin, and in a server they write through its one
+/// kept-open connection (<see cref="SqliteWriter"/>). On PostgreSQL this is a plain transaction:
+/// row locks and conditional updates do the work there.
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
@@ -16,24 +17,50 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     private readonly IDbContextTransaction _transaction;
     private SemaphoreSlim? _gate;
+    private SqliteWriter.Loan? _loan;
 
-    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate) => (_transaction, _gate) = (transaction, gate);
+    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate, SqliteWriter.Loan? loan) =>
+        (_transaction, _gate, _loan) = (transaction, gate, loan);
+
+    /// <summary>The queue of one SQLite database's writers in this process.</summary>
+    internal static SemaphoreSlim GateFor(string connectionString) =>
+        Gates.GetOrAdd(connectionString, static _ => new SemaphoreSlim(1, 1));
 
     public static async Task<WriteTransaction> BeginAsync(OrderlyDbContext db, CancellationToken cancellationToken)
     {
-        SemaphoreSlim? gate = null;
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync(cancellationToken);
-        }
+        if (db.Provider != DatabaseProvider.Sqlite)
+            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), null, null);
+
+        var connectionString = db.Database.GetConnectionString() ?? "";
+        var gate = GateFor(connectionString);
+        // The context's own connection is set aside before queueing, so none of that happens while others wait.
+        var loan = await SqliteWriter.PrepareLoanAsync(db, connectionString);
         try
         {
-            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), gate);
+            await gate.WaitAsync(cancellationToken);
         }
         catch
         {
-            gate?.Release();
+            if (loan is not null) await loan.RestoreAsync();
+            throw;
+        }
+        var lent = false;
+        try
+        {
+            lent = loan?.Begin() ?? false;
+            if (loan is not null && !lent)
+            {
+                // The server is stopping and its writer is gone: write on the context's own connection.
+                await loan.RestoreAsync();
+                loan = null;
+            }
+            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), gate, loan);
+        }
+        catch
+        {
+            if (lent) loan!.End();
+            gate.Release();
+            if (loan is not null) await loan.RestoreAsync();
             throw;
         }
     }
@@ -45,6 +72,10 @@ public sealed class WriteTransaction : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync();
+        var loan = Interlocked.Exchange(ref _loan, null);
+        // The writer's connection goes back before the next writer may take it.
+        loan?.End();
         Interlocked.Exchange(ref _gate, null)?.Release();
+        if (loan is not null) await loan.RestoreAsync();
     }
 }

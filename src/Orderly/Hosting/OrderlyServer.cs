@@ -64,6 +64,7 @@ public static class OrderlyServer
         services.AddSingleton(options);
         services.AddSingleton(options.Clock);
         services.AddOrderlyData(options.Database);
+        if (options.Database.Provider == DatabaseProvider.Sqlite) services.AddHostedService<SqliteWriterLifetime>();
         services.AddHttpContextAccessor();
         services.AddScoped<LedgerStore>();
         services.AddScoped<AuditTrail>();
