@@ -103,19 +103,15 @@ public sealed class LedgerStore(OrderlyDbContext db)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        // A server's writer keeps both prepared; anywhere else they last this posting.
-        var keptTake = SqliteWriter.Prepared(connection, transaction, TakeSql);
-        var keptAdd = SqliteWriter.Prepared(connection, transaction, AddSql);
-        await using var ownTake = keptTake is null ? connection.CreateCommand() : null;
-        await using var ownAdd = keptAdd is null ? connection.CreateCommand() : null;
-        var takeCommand = Ready(keptTake ?? ownTake!, transaction, TakeSql);
-        var addCommand = Ready(keptAdd ?? ownAdd!, transaction, AddSql);
-        foreach (var (bucket, quantity, take) in Steps(movements))
+        // On a server's writer both stay prepared between postings.
+        await using var take = WriteCommand.For(connection, transaction, TakeSql, AddBucketParameters);
+        await using var add = WriteCommand.For(connection, transaction, AddSql, AddBucketParameters);
+        foreach (var (bucket, quantity, isTake) in Steps(movements))
         {
-            var command = take ? takeCommand : addCommand;
+            var command = isTake ? take.Command : add.Command;
             Bind(command, bucket, quantity);
             var touched = await command.ExecuteNonQueryAsync(cancellationToken);
-            if (take && touched != 1) return false;
+            if (isTake && touched != 1) return false;
         }
         return true;
     }
@@ -144,19 +140,14 @@ public sealed class LedgerStore(OrderlyDbContext db)
 
     private static readonly string[] BucketParameters = ["@site", "@location", "@item", "@status", "@quantity"];
 
-    /// <summary>Gives a command its text, transaction and parameters, unless it has them from an earlier posting.</summary>
-    private static DbCommand Ready(DbCommand command, DbTransaction transaction, string sql)
+    private static void AddBucketParameters(DbCommand command)
     {
-        command.Transaction = transaction;
-        if (command.Parameters.Count == BucketParameters.Length) return command;
-        command.CommandText = sql;
         foreach (var name in BucketParameters)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             command.Parameters.Add(parameter);
         }
-        return command;
     }
 
     private static void Bind(DbCommand command, StockBucket bucket, Quantity quantity)

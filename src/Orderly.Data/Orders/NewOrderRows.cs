@@ -11,7 +11,7 @@ namespace Orderly.Data.Orders;
 /// <summary>
 /// Writes a newly captured order once: its keys are reserved first, so its number, its events and
 /// its ledger references exist before any row does, and the order, its lines and their allocations
-/// are then inserted in their final, allocated state, one multi-row INSERT per table. Through the
+/// are then inserted in their final, allocated state, once each (<see cref="InsertBatch"/>). Through the
 /// change tracker the same capture inserted each row and then updated it (the number, each line's
 /// allocated quantities), one statement per row on SQLite.
 /// </summary>
@@ -50,6 +50,7 @@ public static class NewOrderRows
                        array(SELECT nextval(pg_get_serial_sequence('"{lines}"', 'id')) FROM generate_series(1, {lineCount})),
                        {taken}
                 """;
+            AddReferenceParameters(command);
             Bind(command, channel, order.ExternalRef);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -60,14 +61,10 @@ public static class NewOrderRows
         else
         {
             var sql = $"""SELECT (SELECT coalesce(max("id"), 0) FROM "{orders}"), (SELECT coalesce(max("id"), 0) FROM "{lines}"), {taken}""";
-            // A server's writer keeps it prepared; anywhere else it lasts this call.
-            var kept = SqliteWriter.Prepared(connection, transaction.GetDbTransaction(), sql);
-            await using var own = kept is null ? connection.CreateCommand() : null;
-            var command = kept ?? own!;
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = sql;
-            Bind(command, channel, order.ExternalRef);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // On a server's writer it stays prepared between captures.
+            await using var command = WriteCommand.For(connection, transaction.GetDbTransaction(), sql, AddReferenceParameters);
+            Bind(command.Command, channel, order.ExternalRef);
+            await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             orderId = reader.GetInt64(0) + 1;
             var lastLineId = reader.GetInt64(1);
@@ -99,18 +96,18 @@ public static class NewOrderRows
         return $"""EXISTS (SELECT 1 FROM "{table.Name}" WHERE "{reference.GetColumnName(table)}" = @reference AND "{channelProperty.GetColumnName(table)}" = @channel)""";
     }
 
-    /// <summary>Sets the reference query's parameters, adding them unless a kept command has them from an earlier capture.</summary>
+    private static void AddReferenceParameters(System.Data.Common.DbCommand command)
+    {
+        foreach (var name in (string[])["channel", "reference"])
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+    }
+
     private static void Bind(System.Data.Common.DbCommand command, object channel, string reference)
     {
-        if (command.Parameters.Count == 0)
-        {
-            foreach (var name in (string[])["channel", "reference"])
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-        }
         command.Parameters["channel"].Value = channel;
         command.Parameters["reference"].Value = reference;
     }

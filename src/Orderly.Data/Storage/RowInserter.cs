@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Orderly.Data.Storage;
 
 /// <summary>
-/// Inserts rows (events, decisions, ledger movements, a new order's rows) as multi-row INSERTs
-/// inside the current transaction, outside the change tracker. EF Core on SQLite sends one
+/// Inserts rows (events, decisions, ledger movements, a new order's rows) inside the current
+/// transaction, outside the change tracker: on PostgreSQL as multi-row INSERTs sent together, on
+/// SQLite as prepared single-row INSERTs. EF Core on SQLite sends one
 /// statement per row, and for rows nobody reads back in the same unit of work that per-statement
 /// cost is most of what a capture spends. Column names, conversions and parameter types come from
 /// the EF model, so the rows are stored exactly as SaveChanges would store them.
@@ -25,8 +26,8 @@ public static class RowInserter
         db.BeginInserts().Add(rows, keysGiven: true).ExecuteAsync(cancellationToken);
 
     /// <summary>
-    /// Collects inserts into several tables to send them together: one command (one round trip)
-    /// for all of them, as far as the engines' cap on parameters per command allows.
+    /// Collects inserts into several tables to run them together: on PostgreSQL one command (one
+    /// round trip) for all of them, as far as the cap on parameters per command allows.
     /// </summary>
     public static InsertBatch BeginInserts(this OrderlyDbContext db) => new(db);
 }
@@ -118,8 +119,7 @@ public sealed class InsertBatch
     /// </summary>
     private async Task ExecuteRowByRowAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var commands = new Dictionary<InsertTable, DbCommand>();
-        var own = new List<DbCommand>();
+        var commands = new Dictionary<InsertTable, WriteCommand>();
         try
         {
             foreach (var statement in _statements)
@@ -132,30 +132,19 @@ public sealed class InsertBatch
                     await plain.ExecuteNonQueryAsync(cancellationToken);
                     continue;
                 }
-                if (!commands.TryGetValue(table, out var command))
-                {
-                    // A server's writer keeps its commands prepared; anywhere else the command lasts this batch.
-                    command = SqliteWriter.Prepared(connection, transaction, table.SingleRowInsert);
-                    if (command is null)
-                    {
-                        command = connection.CreateCommand();
-                        command.Transaction = transaction;
-                        command.CommandText = table.SingleRowInsert;
-                        own.Add(command);
-                    }
-                    commands.Add(table, command);
-                }
+                if (!commands.TryGetValue(table, out var insert))
+                    commands.Add(table, insert = WriteCommand.For(connection, transaction, table.SingleRowInsert));
                 for (var row = statement.Start; row < statement.Start + statement.RowCount; row++)
                 {
-                    table.Bind(command, statement.Rows[row]);
+                    table.Bind(insert.Command, statement.Rows[row]);
                     // Prepared on its first run; later runs only bind the values.
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    await insert.Command.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
         }
         finally
         {
-            foreach (var command in own) await command.DisposeAsync();
+            foreach (var insert in commands.Values) await insert.DisposeAsync();
         }
     }
 }

@@ -31,7 +31,8 @@ public sealed class WriteTransaction : IAsyncDisposable
         if (db.Provider != DatabaseProvider.Sqlite)
             return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), null, null);
 
-        var connectionString = db.Database.GetConnectionString() ?? "";
+        var connectionString = db.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("A SQLite write needs the context's connection string, which names the database's queue.");
         var gate = GateFor(connectionString);
         // The context's own connection is set aside before queueing, so none of that happens while others wait.
         var loan = await SqliteWriter.PrepareLoanAsync(db, connectionString);
@@ -71,11 +72,25 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _transaction.DisposeAsync();
         var loan = Interlocked.Exchange(ref _loan, null);
-        // The writer's connection goes back before the next writer may take it.
-        loan?.End();
-        Interlocked.Exchange(ref _gate, null)?.Release();
+        var gate = Interlocked.Exchange(ref _gate, null);
+        try
+        {
+            await _transaction.DisposeAsync();
+        }
+        finally
+        {
+            // Whatever the rollback did: the writer's connection goes back, and the queue moves on. A
+            // pooled context that kept the writer would hand it to a request that does not hold the gate.
+            try
+            {
+                loan?.End();
+            }
+            finally
+            {
+                gate?.Release();
+            }
+        }
         if (loan is not null) await loan.RestoreAsync();
     }
 }

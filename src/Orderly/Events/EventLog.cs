@@ -55,7 +55,7 @@ public sealed class EventLog(OrderlyDbContext db, TimeProvider clock)
             inserts ??= db.BeginInserts();
             // The unit of work's other rows go first, so that on PostgreSQL the lock serializes only the event rows and the commit.
             if (db.Provider == DatabaseProvider.Postgres) inserts.AddStatement($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})");
-            // One multi-row insert: the log is append-only and nothing reads these rows back in this unit of work.
+            // Inserted outside the change tracker (InsertBatch): the log is append-only and nothing reads these rows back in this unit of work.
             inserts.Add([.. _pending]);
             _pending.Clear();
         }

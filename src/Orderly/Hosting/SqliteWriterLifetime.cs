@@ -8,7 +8,7 @@ namespace Orderly.Hosting;
 /// </summary>
 public sealed class SqliteWriterLifetime(DatabaseSettings settings) : IHostedService
 {
-    private SqliteWriter? _writer;
+    private SqliteWriter.Registration? _writer;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,9 +16,19 @@ public sealed class SqliteWriterLifetime(DatabaseSettings settings) : IHostedSer
         return Task.CompletedTask;
     }
 
-    /// <summary>Closes the connection once the write in progress, if any, is done.</summary>
+    /// <summary>
+    /// Closes the connection once the write in progress, if any, is done; should the host's
+    /// shutdown timeout end first, the writer is only withdrawn and closes with the process.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _writer, null) is { } writer) await writer.DisposeAsync();
+        if (Interlocked.Exchange(ref _writer, null) is not { } writer) return;
+        try
+        {
+            await writer.ReleaseAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 }

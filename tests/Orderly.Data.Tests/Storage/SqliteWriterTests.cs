@@ -1,5 +1,6 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Orderly.Core.Definitions;
 using Orderly.Core.Inventory;
 using Orderly.Data.Events;
@@ -134,16 +135,17 @@ public class SqliteWriterTests
     public async Task Write_AfterTheLastRegistrationEnds_RunsOnTheContextsOwnConnection()
     {
         await using var world = await StorageWorld.CreateAsync(TestDatabase.Sqlite);
-        var first = SqliteWriter.Acquire(world.Settings);
-        var second = SqliteWriter.Acquire(world.Settings);
+        await using var first = SqliteWriter.Acquire(world.Settings);
+        await using var second = SqliteWriter.Acquire(world.Settings);
         await using var db = world.NewContext();
         await db.Database.OpenConnectionAsync(Ct);
         var own = db.Database.GetDbConnection();
 
+        // Disposing one registration twice counts once: the other still holds the writer.
+        await first.DisposeAsync();
         await first.DisposeAsync();
         await using (var transaction = await db.BeginWriteAsync(Ct))
         {
-            // One registration is left, so the writer is still lent.
             Assert.NotSame(own, db.Database.GetDbConnection());
             await transaction.RollbackAsync(Ct);
         }
@@ -160,16 +162,128 @@ public class SqliteWriterTests
     }
 
     [Fact]
-    public async Task Write_WithoutAWriter_RunsOnTheContextsOwnConnection()
+    public async Task Write_WithoutAWriter_RunsAndCommitsOnTheContextsOwnConnection()
     {
         await using var world = await StorageWorld.CreateAsync(TestDatabase.Sqlite);
         await using var db = world.NewContext();
         await db.Database.OpenConnectionAsync(Ct);
         var own = db.Database.GetDbConnection();
 
-        await using var transaction = await db.BeginWriteAsync(Ct);
+        await using (var transaction = await db.BeginWriteAsync(Ct))
+        {
+            Assert.Same(own, db.Database.GetDbConnection());
+            await db.BeginInserts().Add([Event("cli", null)]).ExecuteAsync(Ct);
+            await transaction.CommitAsync(Ct);
+        }
 
         Assert.Same(own, db.Database.GetDbConnection());
+        await using var reader = world.NewContext();
+        Assert.Equal(1, await reader.Events.CountAsync(e => e.EntityKey == "cli", Ct));
+    }
+
+    [Fact]
+    public async Task Write_FailingInsideALoan_RollsBackAndTheNextWriteUsesTheWriterCleanly()
+    {
+        await using var world = await StorageWorld.CreateAsync(TestDatabase.Sqlite);
+        await using var writer = SqliteWriter.Acquire(world.Settings);
+        var bolts = world.Bucket(world.BinA, world.Bolt);
+        await using var db = world.NewContext();
+        await db.Database.OpenConnectionAsync(Ct);
+
+        // An insert the schema refuses (a movement of nothing breaks its CHECK) fails the write halfway.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(async () =>
+        {
+            await using var transaction = await db.BeginWriteAsync(Ct);
+            await db.BeginInserts().Add([Event("before-failure", null)]).ExecuteAsync(Ct);
+            await db.BeginInserts().Add([new MovementRecord { At = DateTimeOffset.UnixEpoch, Kind = MovementKind.Receipt, SiteId = world.SiteId, ItemId = world.Bolt, Quantity = Quantity.Zero, ToLocationId = world.BinA, ToStatus = InventoryStatus.Available, Actor = "test" }]).ExecuteAsync(Ct);
+        });
+
+        Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
+        await using (var transaction = await db.BeginWriteAsync(Ct))
+        {
+            Assert.True(await new LedgerStore(db).TryPostAllAsync([StockMovement.Receipt(bolts, Quantity.Of(3))], "test", DateTimeOffset.UnixEpoch, Ct));
+            await transaction.CommitAsync(Ct);
+        }
+        await using var reader = world.NewContext();
+        Assert.Equal(0, await reader.Events.CountAsync(e => e.EntityKey == "before-failure", Ct));
+        Assert.Equal(3_000L, await reader.Balances.Where(b => b.ItemId == world.Bolt).SumAsync(b => b.QuantityMilli, Ct));
+    }
+
+    [Fact]
+    public async Task Write_CancelledWhileQueued_GivesTheContextItsOpenConnectionBack()
+    {
+        await using var world = await StorageWorld.CreateAsync(TestDatabase.Sqlite);
+        await using var writer = SqliteWriter.Acquire(world.Settings);
+        await using var holder = world.NewContext();
+        await using var queued = world.NewContext();
+        await queued.Database.OpenConnectionAsync(Ct);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        await using (await holder.BeginWriteAsync(Ct))
+        {
+            // The writer is held, so this one waits in the queue until it is cancelled.
+            var waiting = queued.BeginWriteAsync(cancel.Token);
+            Assert.False(waiting.IsCompleted);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        }
+
+        Assert.Equal(ConnectionState.Open, queued.Database.GetDbConnection().State);
+        Assert.Null(queued.Database.CurrentTransaction);
+    }
+
+    [Fact]
+    public async Task Release_WhileAWriteHoldsTheWriter_WaitsForIt_ThenWritesUseTheirOwnConnection()
+    {
+        await using var world = await StorageWorld.CreateAsync(TestDatabase.Sqlite);
+        var writer = SqliteWriter.Acquire(world.Settings);
+        await using var db = world.NewContext();
+
+        Task release;
+        await using (var transaction = await db.BeginWriteAsync(Ct))
+        {
+            release = writer.DisposeAsync().AsTask();
+            // The write in progress holds the writer; closing it now would end that write.
+            Assert.False(release.IsCompleted);
+            await db.BeginInserts().Add([Event("during-release", null)]).ExecuteAsync(Ct);
+            await transaction.CommitAsync(Ct);
+        }
+        await release;
+
+        var own = db.Database.GetDbConnection();
+        await using (var transaction = await db.BeginWriteAsync(Ct))
+        {
+            Assert.Same(own, db.Database.GetDbConnection());
+            await transaction.RollbackAsync(Ct);
+        }
+        await using var reader = world.NewContext();
+        Assert.Equal(1, await reader.Events.CountAsync(e => e.EntityKey == "during-release", Ct));
+    }
+
+    [Fact]
+    public async Task Write_FromPooledContexts_EachLeaseGetsItsOwnConnectionBack()
+    {
+        await using var world = await StorageWorld.CreateAsync(TestDatabase.Sqlite);
+        await using var writer = SqliteWriter.Acquire(world.Settings);
+        var options = OrderlyDatabase.Configure(new DbContextOptionsBuilder<SqliteOrderlyDbContext>(), world.Settings).Options;
+        var pool = new PooledDbContextFactory<SqliteOrderlyDbContext>(options, poolSize: 1);
+
+        for (var lease = 0; lease < 3; lease++)
+        {
+            // One context in the pool: every lease is the same context, reset in between, as a server's requests get them.
+            await using var db = await pool.CreateDbContextAsync(Ct);
+            await db.Database.OpenConnectionAsync(Ct);
+            var own = db.Database.GetDbConnection();
+            await using (var transaction = await db.BeginWriteAsync(Ct))
+            {
+                Assert.NotSame(own, db.Database.GetDbConnection());
+                await db.BeginInserts().Add([Event($"lease-{lease}", null)]).ExecuteAsync(Ct);
+                await transaction.CommitAsync(Ct);
+            }
+            Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
+            Assert.Equal(lease + 1, await db.Events.CountAsync(e => e.EntityKey.StartsWith("lease-"), Ct));
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     [Fact]
