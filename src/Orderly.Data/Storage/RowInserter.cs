@@ -10,9 +10,9 @@ namespace Orderly.Data.Storage;
 /// <summary>
 /// Inserts rows (events, decisions, ledger movements, a new order's rows) inside the current
 /// transaction, outside the change tracker: on PostgreSQL as multi-row INSERTs sent together, on
-/// SQLite as prepared single-row INSERTs. EF Core on SQLite sends one
-/// statement per row, and for rows nobody reads back in the same unit of work that per-statement
-/// cost is most of what a capture spends. Column names, conversions and parameter types come from
+/// SQLite as single-row INSERTs prepared once per table (for a server's life, on its writer). Through
+/// the change tracker EF Core built, prepared and tracked a statement for every row, and for rows
+/// nobody reads back in the same unit of work that was most of what a capture spent. Column names, conversions and parameter types come from
 /// the EF model, so the rows are stored exactly as SaveChanges would store them.
 /// </summary>
 public static class RowInserter
