@@ -49,9 +49,9 @@ public sealed class OrderWriter : IAsyncDisposable
             ON CONFLICT (site_id, location_id, item_id, status) DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
             """, "site", "location", "item", "milli");
         _allocation = Command("""
-            INSERT INTO line_allocations (order_line_id, site_id, location_id, item_id, quantity_milli, released)
-            VALUES (@line, @site, @location, @item, @milli, @released)
-            """, "line", "site", "location", "item", "milli", "released");
+            INSERT INTO line_allocations (order_id, order_line_id, site_id, location_id, item_id, quantity_milli, released)
+            VALUES (@order, @line, @site, @location, @item, @milli, @released)
+            """, "order", "line", "site", "location", "item", "milli", "released");
         _movement = Command("""
             INSERT INTO stock_movements (at, kind, site_id, item_id, quantity_milli, from_location_id, from_status, to_location_id, to_status, reason_code, reference, actor)
             VALUES (@at, 'Move', @site, @item, @milli, @location, 'available', @location, 'allocated', NULL, @reference, 'bench')
@@ -107,7 +107,7 @@ public sealed class OrderWriter : IAsyncDisposable
                 return false;
             }
             await Run(_add, scalar: false, bucket.SiteId, bucket.LocationId, bucket.ItemId, milli);
-            await Run(_allocation, scalar: false, lineId, bucket.SiteId, bucket.LocationId, bucket.ItemId, milli, Flag(false));
+            await Run(_allocation, scalar: false, orderId, lineId, bucket.SiteId, bucket.LocationId, bucket.ItemId, milli, Flag(false));
             await Run(_movement, scalar: false, Time(at), bucket.SiteId, bucket.ItemId, milli, bucket.LocationId, number);
             var outcome = $"Allocated {units} from BR-STL";
             await Run(_decision, scalar: false, orderId, i + 1, Time(at), outcome,

@@ -105,21 +105,22 @@ internal sealed class HistoryWriter(NpgsqlConnection connection, NextIds ids, St
 
     private async Task WriteAllocationsAsync(IReadOnlyList<HistoricOrder> batch, long[][] lineIds, CancellationToken cancellationToken)
     {
-        var open = new List<(long LineId, string Number, DateTimeOffset At, LineAllocation Allocation)>();
+        var open = new List<(long OrderId, long LineId, string Number, DateTimeOffset At, LineAllocation Allocation)>();
         for (var o = 0; o < batch.Count; o++)
             for (var l = 0; l < batch[o].Order.Lines.Count; l++)
                 foreach (var allocation in batch[o].Order.Lines[l].Allocations)
                     if (allocation.QuantityMilli > 0)
-                        open.Add((lineIds[o][l], $"SO-{batch[o].Id:D7}", batch[o].Order.CreatedAt, allocation));
+                        open.Add((batch[o].Id, lineIds[o][l], $"SO-{batch[o].Id:D7}", batch[o].Order.CreatedAt, allocation));
         if (open.Count == 0) return;
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY line_allocations (id, order_line_id, site_id, location_id, item_id, quantity_milli, released) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "COPY line_allocations (id, order_id, order_line_id, site_id, location_id, item_id, quantity_milli, released) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var (lineId, _, _, allocation) in open)
+            foreach (var (orderId, lineId, _, _, allocation) in open)
             {
                 copy.StartRow();
                 copy.Write(ids.Allocation++, NpgsqlDbType.Bigint);
+                copy.Write(orderId, NpgsqlDbType.Bigint);
                 copy.Write(lineId, NpgsqlDbType.Bigint);
                 copy.Write(allocation.SiteId, NpgsqlDbType.Bigint);
                 copy.Write(allocation.LocationId, NpgsqlDbType.Bigint);
@@ -135,7 +136,7 @@ internal sealed class HistoryWriter(NpgsqlConnection connection, NextIds ids, St
             "COPY stock_movements (id, at, kind, site_id, item_id, quantity_milli, from_location_id, from_status, to_location_id, to_status, reference, actor) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
-            foreach (var (_, number, at, allocation) in open)
+            foreach (var (_, _, number, at, allocation) in open)
             {
                 copy.StartRow();
                 copy.Write(ids.Movement++, NpgsqlDbType.Bigint);

@@ -5,13 +5,17 @@ namespace Orderly.Core.Orders;
 /// <summary>
 /// Stock set aside for a line at one bucket (site, location, item): the ledger holds the same
 /// quantity as <c>allocated</c> there. The item differs from the line's when a substitute fills it.
+/// It carries its order as well as its line, so "the orders allocated at these sites" is read from the
+/// allocations alone, without a lookup of each one's line (docs/performance.md §4).
 /// </summary>
 public sealed class LineAllocation
 {
     private LineAllocation() { }
 
-    internal LineAllocation(long siteId, long locationId, long itemId, Quantity quantity)
+    /// <param name="orderId">The line's order; 0 while the order is not stored yet, whose keys are given when it is inserted.</param>
+    internal LineAllocation(long orderId, long siteId, long locationId, long itemId, Quantity quantity)
     {
+        OrderId = orderId;
         SiteId = siteId;
         LocationId = locationId;
         ItemId = itemId;
@@ -20,6 +24,7 @@ public sealed class LineAllocation
 
     public long Id { get; private set; }
     public long OrderLineId { get; private set; }
+    public long OrderId { get; private set; }
     public long SiteId { get; private set; }
     public long LocationId { get; private set; }
     public long ItemId { get; private set; }

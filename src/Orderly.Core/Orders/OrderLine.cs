@@ -68,7 +68,7 @@ public sealed class OrderLine
                 existing.Add(quantity);
                 return;
             }
-        _allocations.Add(new LineAllocation(siteId, locationId, itemId, quantity));
+        _allocations.Add(new LineAllocation(OrderId, siteId, locationId, itemId, quantity));
     }
 
     /// <summary>The codes of the sites holding this line's open allocations, each once, in allocation order.</summary>

@@ -121,11 +121,13 @@ public static class NewOrderRows
     {
         if (order.Id == 0) throw new InvalidOperationException("Reserve the order's keys before inserting it.");
         var allocationLine = ForeignKey<LineAllocation>(db, nameof(LineAllocation.OrderLineId));
+        var allocationOrder = ForeignKey<LineAllocation>(db, nameof(LineAllocation.OrderId));
         var allocations = new List<LineAllocation>();
         foreach (var line in order.Lines)
             foreach (var allocation in line.Allocations)
             {
                 allocationLine(allocation, line.Id);
+                allocationOrder(allocation, order.Id);
                 allocations.Add(allocation);
             }
         // Parents first: the foreign keys are checked statement by statement.

@@ -71,7 +71,16 @@ internal sealed class LineAllocationConfiguration : IEntityTypeConfiguration<Lin
         b.HasOne<Location>().WithMany().HasForeignKey(a => a.LocationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Item>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.SiteId, a.QuantityMilli });
-        b.ToTable(t => t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0"));
+        // The order is the line's, stored again so that a caller scoped to some sites finds the orders
+        // allocated there from this index alone (VisibleOrders). The line's foreign key already ties the
+        // allocation to a stored order, so this copy has no foreign key of its own, which would cost an
+        // index on capture's hottest insert; the check catches an allocation inserted without it.
+        b.HasIndex(a => new { a.SiteId, a.OrderId });
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
+            t.HasCheckConstraint("ck_line_allocations_order_given", "order_id > 0");
+        });
         b.Ignore(a => a.Quantity);
     }
 }

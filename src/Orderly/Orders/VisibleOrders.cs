@@ -15,12 +15,13 @@ public sealed class VisibleOrders(OrderlyDbContext db, IReadOnlyList<long>? site
 
     public IQueryable<Order> Query => siteIds is null
         ? db.Orders
-        : db.Orders.Where(o => siteIds.Contains(o.HomeSiteId) || o.Lines.Any(l => l.Allocations.Any(a => siteIds.Contains(a.SiteId))));
+        : db.Orders.Where(o => siteIds.Contains(o.HomeSiteId) || db.LineAllocations.Any(a => a.OrderId == o.Id && siteIds.Contains(a.SiteId)));
 
     /// <summary>
     /// How many visible orders <paramref name="filter"/> keeps, counted up to <paramref name="limit"/>.
     /// For a scoped caller the count is taken in two disjoint halves, the orders homed at its sites and
-    /// the orders homed elsewhere but allocated at them, because each half runs from an index: counted
+    /// the orders homed elsewhere but allocated at them, because each half runs from an index (the second
+/// from the allocations' <c>(site_id, order_id)</c>, without reading the order lines): counted
     /// in one query, the either-or made PostgreSQL walk the orders from the newest until it had seen
     /// enough visible ones, about 200,000 rows for a branch on a database of 1,000,000 orders
     /// (docs/performance.md §4).
@@ -31,7 +32,7 @@ public sealed class VisibleOrders(OrderlyDbContext db, IReadOnlyList<long>? site
         var homed = await filter(db.Orders.AsNoTracking().Where(o => siteIds.Contains(o.HomeSiteId))).Take(limit).CountAsync(cancellationToken);
         if (homed >= limit) return homed;
         var allocated = await filter(db.Orders.AsNoTracking()
-                .Where(o => !siteIds.Contains(o.HomeSiteId) && o.Lines.Any(l => l.Allocations.Any(a => siteIds.Contains(a.SiteId)))))
+                .Where(o => !siteIds.Contains(o.HomeSiteId) && db.LineAllocations.Any(a => a.OrderId == o.Id && siteIds.Contains(a.SiteId))))
             .Take(limit - homed).CountAsync(cancellationToken);
         return homed + allocated;
     }

@@ -17,10 +17,10 @@ namespace Orderly.Data.Tests.Orders;
 public class NewOrderRowsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private static readonly DateTimeOffset Now = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
-    private static readonly ShipToAddress ShipTo = new("MAIN", "Acme Tools", "1 Main St", null, "Boston", "MA", "02101", "US", IsDefault: true);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
+    internal static readonly ShipToAddress ShipTo = new("MAIN", "Acme Tools", "1 Main St", null, "Boston", "MA", "02101", "US", IsDefault: true);
 
-    private static async Task<long> AddCustomerAsync(StorageWorld world)
+    internal static async Task<long> AddCustomerAsync(StorageWorld world)
     {
         var customer = new Customer("C-100", new CustomerDetails("Acme Tools", "contractor", world.SiteId, [ShipTo], Blocked: false, CreditHold: false));
         world.Db.Customers.Add(customer);
@@ -29,7 +29,7 @@ public class NewOrderRowsTests
         return customer.Id;
     }
 
-    private static Order NewOrder(StorageWorld world, long customerId, string externalRef) =>
+    internal static Order NewOrder(StorageWorld world, long customerId, string externalRef) =>
         new(OrderChannel.Api, externalRef, customerId, "C-100", world.SiteId, ShipTo, null, OrderPriority.Standard,
             [
                 new OrderLine(1, world.Bolt, "BLT-M10", 10, "EA", Quantity.Of(10)),
@@ -38,7 +38,7 @@ public class NewOrderRowsTests
             creditHold: false, Now);
 
     /// <summary>Line 1 allocated whole from two bins, line 2 partly (the rest backordered).</summary>
-    private static void Allocate(StorageWorld world, Order order)
+    internal static void Allocate(StorageWorld world, Order order)
     {
         var policies = PolicyResolver.ResolveAll([], new PolicyContext("C-100", "contractor", "BR-TEST", "Central"), Now);
         order.ApplyAllocation(
@@ -50,7 +50,7 @@ public class NewOrderRowsTests
             policies, _ => 7, _ => "BR-TEST", DateOnly.FromDateTime(Now.UtcDateTime));
     }
 
-    private static async Task<Order> WriteAsync(OrderlyDbContext db, StorageWorld world, Order order)
+    internal static async Task<Order> WriteAsync(OrderlyDbContext db, StorageWorld world, Order order)
     {
         await using var transaction = await db.BeginWriteAsync(Ct);
         await db.ReserveKeysAsync(order, Ct);

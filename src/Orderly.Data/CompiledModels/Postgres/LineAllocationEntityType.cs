@@ -22,9 +22,9 @@ namespace Orderly.Data.CompiledModels.Postgres
                 "Orderly.Core.Orders.LineAllocation",
                 typeof(LineAllocation),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -55,6 +55,15 @@ namespace Orderly.Data.CompiledModels.Postgres
                 sentinel: 0L);
             locationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             locationId.AddAnnotation("Relational:ColumnName", "location_id");
+
+            var orderId = runtimeEntityType.AddProperty(
+                "OrderId",
+                typeof(long),
+                propertyInfo: typeof(LineAllocation).GetProperty("OrderId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LineAllocation).GetField("<OrderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            orderId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            orderId.AddAnnotation("Relational:ColumnName", "order_id");
 
             var orderLineId = runtimeEntityType.AddProperty(
                 "OrderLineId",
@@ -110,8 +119,12 @@ namespace Orderly.Data.CompiledModels.Postgres
             index1.AddAnnotation("Relational:Name", "ix_line_allocations_order_line_id");
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { siteId, orderId });
+            index2.AddAnnotation("Relational:Name", "ix_line_allocations_site_id_order_id");
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { siteId, quantityMilli });
-            index2.AddAnnotation("Relational:Name", "ix_line_allocations_site_id_quantity_milli");
+            index3.AddAnnotation("Relational:Name", "ix_line_allocations_site_id_quantity_milli");
 
             return runtimeEntityType;
         }

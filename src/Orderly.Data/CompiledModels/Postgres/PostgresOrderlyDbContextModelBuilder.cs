@@ -12,7 +12,7 @@ namespace Orderly.Data.CompiledModels.Postgres
     public partial class PostgresOrderlyDbContextModel
     {
         private PostgresOrderlyDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a85db375-1e93-4a35-926d-3c17ffa16754"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("5d2bc4f6-dce9-4c47-a78f-984ebc640a7c"), entityTypeCount: 29)
         {
         }
 

@@ -21,9 +21,9 @@ namespace Orderly.Data.CompiledModels.Sqlite
                 "Orderly.Core.Orders.LineAllocation",
                 typeof(LineAllocation),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -51,6 +51,14 @@ namespace Orderly.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(LineAllocation).GetField("<LocationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             locationId.AddAnnotation("Relational:ColumnName", "location_id");
+
+            var orderId = runtimeEntityType.AddProperty(
+                "OrderId",
+                typeof(long),
+                propertyInfo: typeof(LineAllocation).GetProperty("OrderId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LineAllocation).GetField("<OrderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            orderId.AddAnnotation("Relational:ColumnName", "order_id");
 
             var orderLineId = runtimeEntityType.AddProperty(
                 "OrderLineId",
@@ -102,8 +110,12 @@ namespace Orderly.Data.CompiledModels.Sqlite
             index1.AddAnnotation("Relational:Name", "ix_line_allocations_order_line_id");
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { siteId, orderId });
+            index2.AddAnnotation("Relational:Name", "ix_line_allocations_site_id_order_id");
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { siteId, quantityMilli });
-            index2.AddAnnotation("Relational:Name", "ix_line_allocations_site_id_quantity_milli");
+            index3.AddAnnotation("Relational:Name", "ix_line_allocations_site_id_quantity_milli");
 
             return runtimeEntityType;
         }

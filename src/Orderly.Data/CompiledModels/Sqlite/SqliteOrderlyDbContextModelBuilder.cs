@@ -11,7 +11,7 @@ namespace Orderly.Data.CompiledModels.Sqlite
     public partial class SqliteOrderlyDbContextModel
     {
         private SqliteOrderlyDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5247b240-2fa0-475f-bb34-dc343b8e638b"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("826b4031-8b19-4c30-8746-53cb78917766"), entityTypeCount: 29)
         {
         }
 

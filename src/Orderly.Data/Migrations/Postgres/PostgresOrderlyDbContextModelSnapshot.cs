@@ -531,6 +531,10 @@ namespace Orderly.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("location_id");
 
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
                     b.Property<long>("OrderLineId")
                         .HasColumnType("bigint")
                         .HasColumnName("order_line_id");
@@ -559,11 +563,16 @@ namespace Orderly.Data.Migrations.Postgres
                     b.HasIndex("OrderLineId")
                         .HasDatabaseName("ix_line_allocations_order_line_id");
 
+                    b.HasIndex("SiteId", "OrderId")
+                        .HasDatabaseName("ix_line_allocations_site_id_order_id");
+
                     b.HasIndex("SiteId", "QuantityMilli")
                         .HasDatabaseName("ix_line_allocations_site_id_quantity_milli");
 
                     b.ToTable("line_allocations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_line_allocations_order_given", "order_id > 0");
+
                             t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
                         });
                 });

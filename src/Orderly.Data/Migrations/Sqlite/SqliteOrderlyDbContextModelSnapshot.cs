@@ -508,6 +508,10 @@ namespace Orderly.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("location_id");
 
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
                     b.Property<long>("OrderLineId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("order_line_id");
@@ -536,11 +540,16 @@ namespace Orderly.Data.Migrations.Sqlite
                     b.HasIndex("OrderLineId")
                         .HasDatabaseName("ix_line_allocations_order_line_id");
 
+                    b.HasIndex("SiteId", "OrderId")
+                        .HasDatabaseName("ix_line_allocations_site_id_order_id");
+
                     b.HasIndex("SiteId", "QuantityMilli")
                         .HasDatabaseName("ix_line_allocations_site_id_quantity_milli");
 
                     b.ToTable("line_allocations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_line_allocations_order_given", "order_id > 0");
+
                             t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
                         });
                 });

@@ -1,0 +1,53 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Orderly.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AllocationsKnowTheirOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "order_id",
+                table: "line_allocations",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Each allocation takes its line's order; the check below refuses an allocation left without one.
+            migrationBuilder.Sql("""
+                UPDATE line_allocations
+                SET order_id = (SELECT order_lines.order_id FROM order_lines WHERE order_lines.id = line_allocations.order_line_id);
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_line_allocations_site_id_order_id",
+                table: "line_allocations",
+                columns: new[] { "site_id", "order_id" });
+
+            migrationBuilder.AddCheckConstraint(
+                name: "ck_line_allocations_order_given",
+                table: "line_allocations",
+                sql: "order_id > 0");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_line_allocations_site_id_order_id",
+                table: "line_allocations");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "ck_line_allocations_order_given",
+                table: "line_allocations");
+
+            migrationBuilder.DropColumn(
+                name: "order_id",
+                table: "line_allocations");
+        }
+    }
+}
