@@ -72,15 +72,13 @@ internal sealed class LineAllocationConfiguration : IEntityTypeConfiguration<Lin
         b.HasOne<Item>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.SiteId, a.QuantityMilli });
         // The order is the line's, stored again so that a caller scoped to some sites finds the orders
-        // allocated there from this index alone (VisibleOrders). The line's foreign key already ties the
-        // allocation to a stored order, so this copy has no foreign key of its own, which would cost an
-        // index on capture's hottest insert; the check catches an allocation inserted without it.
+        // allocated there from this index alone (VisibleOrders). The domain copies it from the line, and a
+        // new order's insert sets it with the order's keys (NewOrderRows). No foreign key or check of its
+        // own: the line's foreign key already ties the allocation to a stored order, a foreign key would
+        // cost an index on capture's hottest insert, and adding either to the existing table would make
+        // SQLite rebuild it outside a transaction.
         b.HasIndex(a => new { a.SiteId, a.OrderId });
-        b.ToTable(t =>
-        {
-            t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
-            t.HasCheckConstraint("ck_line_allocations_order_given", "order_id > 0");
-        });
+        b.ToTable(t => t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0"));
         b.Ignore(a => a.Quantity);
     }
 }

@@ -12,7 +12,7 @@ namespace Orderly.Data.CompiledModels.Postgres
     public partial class PostgresOrderlyDbContextModel
     {
         private PostgresOrderlyDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5d2bc4f6-dce9-4c47-a78f-984ebc640a7c"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("f566ad84-e04f-48d0-9886-94d73c4a3aee"), entityTypeCount: 29)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Orderly.Data.CompiledModels.Sqlite
     public partial class SqliteOrderlyDbContextModel
     {
         private SqliteOrderlyDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("826b4031-8b19-4c30-8746-53cb78917766"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("1efc0db3-35fc-48a2-bfd9-c5ac0bcb4570"), entityTypeCount: 29)
         {
         }
 

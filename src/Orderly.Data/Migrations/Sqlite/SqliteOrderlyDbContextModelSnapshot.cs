@@ -548,8 +548,6 @@ namespace Orderly.Data.Migrations.Sqlite
 
                     b.ToTable("line_allocations", null, t =>
                         {
-                            t.HasCheckConstraint("ck_line_allocations_order_given", "order_id > 0");
-
                             t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
                         });
                 });

@@ -11,7 +11,7 @@ using Orderly.Data.Storage;
 namespace Orderly.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrderlyDbContext))]
-    [Migration("20261127042636_AllocationsKnowTheirOrder")]
+    [Migration("20261127044445_AllocationsKnowTheirOrder")]
     partial class AllocationsKnowTheirOrder
     {
         /// <inheritdoc />
@@ -551,8 +551,6 @@ namespace Orderly.Data.Migrations.Sqlite
 
                     b.ToTable("line_allocations", null, t =>
                         {
-                            t.HasCheckConstraint("ck_line_allocations_order_given", "order_id > 0");
-
                             t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
                         });
                 });

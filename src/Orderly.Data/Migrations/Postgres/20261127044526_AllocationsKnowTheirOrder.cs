@@ -17,7 +17,7 @@ namespace Orderly.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0L);
 
-            // Each allocation takes its line's order; the check below refuses an allocation left without one.
+            // Each stored allocation takes its line's order.
             migrationBuilder.Sql("""
                 UPDATE line_allocations
                 SET order_id = (SELECT order_lines.order_id FROM order_lines WHERE order_lines.id = line_allocations.order_line_id);
@@ -27,11 +27,6 @@ namespace Orderly.Data.Migrations.Postgres
                 name: "ix_line_allocations_site_id_order_id",
                 table: "line_allocations",
                 columns: new[] { "site_id", "order_id" });
-
-            migrationBuilder.AddCheckConstraint(
-                name: "ck_line_allocations_order_given",
-                table: "line_allocations",
-                sql: "order_id > 0");
         }
 
         /// <inheritdoc />
@@ -39,10 +34,6 @@ namespace Orderly.Data.Migrations.Postgres
         {
             migrationBuilder.DropIndex(
                 name: "ix_line_allocations_site_id_order_id",
-                table: "line_allocations");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "ck_line_allocations_order_given",
                 table: "line_allocations");
 
             migrationBuilder.DropColumn(

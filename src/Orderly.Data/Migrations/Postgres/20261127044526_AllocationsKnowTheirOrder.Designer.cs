@@ -12,7 +12,7 @@ using Orderly.Data.Storage;
 namespace Orderly.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrderlyDbContext))]
-    [Migration("20261127042810_AllocationsKnowTheirOrder")]
+    [Migration("20261127044526_AllocationsKnowTheirOrder")]
     partial class AllocationsKnowTheirOrder
     {
         /// <inheritdoc />
@@ -574,8 +574,6 @@ namespace Orderly.Data.Migrations.Postgres
 
                     b.ToTable("line_allocations", null, t =>
                         {
-                            t.HasCheckConstraint("ck_line_allocations_order_given", "order_id > 0");
-
                             t.HasCheckConstraint("ck_line_allocations_quantity_not_negative", "quantity_milli >= 0");
                         });
                 });
