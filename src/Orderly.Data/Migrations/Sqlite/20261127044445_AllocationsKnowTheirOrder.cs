@@ -36,9 +36,9 @@ namespace Orderly.Data.Migrations.Sqlite
                 name: "ix_line_allocations_site_id_order_id",
                 table: "line_allocations");
 
-            migrationBuilder.DropColumn(
-                name: "order_id",
-                table: "line_allocations");
+            // SQLite drops the column in place (3.35 and later); EF's DropColumn would rebuild the table
+            // with foreign keys off, outside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE line_allocations DROP COLUMN order_id;");
         }
     }
 }
