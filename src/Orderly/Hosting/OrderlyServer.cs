@@ -86,8 +86,10 @@ public static class OrderlyServer
         services.AddScoped<Orders.Import.OrderImport>();
 
         services.AddOrderlySecurity(options.SignInAttemptsPerMinute, CaptureLimits.From(builder.Configuration));
-        // Keys live in the database, so every node can read the cookies any node issued.
-        services.AddDataProtection().SetApplicationName("orderly").PersistKeysToDbContext<OrderlyDbContext>();
+        // Keys live in the database, so every node can read the cookies any node issued; encrypted
+        // there when a certificate is configured.
+        services.AddDataProtection().SetApplicationName("orderly").PersistKeysToDbContext<OrderlyDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
         services.AddOrderlyApiConventions();
         services.AddRazorPages();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
