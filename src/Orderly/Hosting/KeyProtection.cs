@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Orderly.Data;
 
 namespace Orderly.Hosting;
 
@@ -29,9 +31,22 @@ public static class KeyProtection
             return builder;
         }
         builder.ProtectKeysWithCertificate(current);
-        // Decryption looks only at the certificates given here (and the machine's store), so the
-        // current one is listed with the previous ones.
-        return builder.UnprotectKeysWithAnyCertificate([current, .. previous]);
+        // The current certificate also decrypts (ProtectKeysWithCertificate registers it); the
+        // previous ones open the keys encrypted before it replaced them.
+        return previous.Length > 0 ? builder.UnprotectKeysWithAnyCertificate([current, .. previous]) : builder;
+    }
+
+    /// <summary>
+    /// Refuses to serve without a certificate a database whose keys are encrypted: such a server could
+    /// not open them, would make an unencrypted key of its own, and every node, reading it, would sign
+    /// cookies with that key from then on.
+    /// </summary>
+    public static async Task EnsureKeysCanBeOpenedAsync(OrderlyDbContext db, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (configuration.GetSection(Section)["Certificate"] is { Length: > 0 }) return;
+        if (await db.DataProtectionKeys.AnyAsync(k => k.Xml!.Contains("<encryptedSecret"), cancellationToken))
+            throw new ArgumentException($"The sign-in keys in this database are encrypted to a certificate, and this server was given none: " +
+                $"set {Section}:Certificate and {Section}:CertificatePassword to the certificate the other servers use (docs/security.md#encrypting-the-keys).");
     }
 
     private static X509Certificate2? Load(IConfigurationSection section)
@@ -49,8 +64,16 @@ public static class KeyProtection
             // The message never repeats the password.
             throw new ArgumentException($"{setting} '{path}' cannot be opened as a PKCS #12 (.pfx) file with {section.Path}:CertificatePassword: {exception.Message}");
         }
-        if (certificate.GetRSAPrivateKey() is null)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"{setting} '{path}' cannot be read: {exception.Message}");
+        }
+        using var privateKey = certificate.GetRSAPrivateKey();
+        if (privateKey is null)
+        {
+            certificate.Dispose();
             throw new ArgumentException($"{setting} '{path}' holds no RSA private key, which decrypting the keys needs.");
+        }
         return certificate;
     }
 }

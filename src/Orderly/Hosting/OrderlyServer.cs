@@ -151,6 +151,7 @@ public static class OrderlyServer
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
         await OrderlyDatabase.MigrateAsync(db, cancellationToken);
+        await KeyProtection.EnsureKeysCanBeOpenedAsync(db, app.Configuration, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccessAdministration>().EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<PolicyStore>().EnsureStandardsAsync(cancellationToken);
         if (!options.SeedDemoWhenEmpty) return false;

@@ -21,7 +21,7 @@ public sealed class VisibleOrders(OrderlyDbContext db, IReadOnlyList<long>? site
     /// How many visible orders <paramref name="filter"/> keeps, counted up to <paramref name="limit"/>.
     /// For a scoped caller the count is taken in two disjoint halves, the orders homed at its sites and
     /// the orders homed elsewhere but allocated at them, because each half runs from an index (the second
-/// from the allocations' <c>(site_id, order_id)</c>, without reading the order lines): counted
+    /// from the allocations' <c>(site_id, order_id)</c>, without reading the order lines): counted
     /// in one query, the either-or made PostgreSQL walk the orders from the newest until it had seen
     /// enough visible ones, about 200,000 rows for a branch on a database of 1,000,000 orders
     /// (docs/performance.md §4).

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Orderly.Testing;
 
 namespace Orderly.Data.Tests.Storage;
@@ -22,6 +24,36 @@ public class MigrationTests
         await using var world = await StorageWorld.CreateAsync(provider);
         Assert.False(world.Db.Database.HasPendingModelChanges(),
             $"The model differs from the {provider} migrations: add one with dotnet ef migrations add (see docs/development.md).");
+    }
+
+    /// <summary>
+    /// No migration, up or down, has a command EF must run outside the migration's transaction (on
+    /// SQLite, a table rebuilt with foreign keys off), which could leave a database half-migrated.
+    /// EF warns of one, and Orderly makes that warning an error, only in a migration of more than one
+    /// operation; this reads every command, so a lone rebuild is caught too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryMigration_RunsInsideItsTransaction(string provider)
+    {
+        await using var world = await StorageWorld.CreateAsync(provider);
+        var migrations = world.Db.GetService<IMigrationsAssembly>();
+        var generator = world.Db.GetService<IMigrationsSqlGenerator>();
+        var initializer = world.Db.GetService<IModelRuntimeInitializer>();
+        // As EF's migrator readies a migration's target model before generating its commands.
+        IModel? Ready(IModel? model) => model is null ? null
+            : initializer.Initialize(model is IMutableModel mutable ? mutable.FinalizeModel() : model, designTime: true, validationLogger: null);
+
+        IModel? before = null;
+        foreach (var (id, type) in migrations.Migrations)
+        {
+            var migration = migrations.CreateMigration(type, world.Db.Database.ProviderName!);
+            var after = Ready(migration.TargetModel);
+            Assert.False(generator.Generate(migration.UpOperations, after).Any(c => c.TransactionSuppressed), $"{id} (up) runs a command outside its transaction.");
+            Assert.False(generator.Generate(migration.DownOperations, before).Any(c => c.TransactionSuppressed), $"{id} (down) runs a command outside its transaction.");
+            before = after;
+        }
+        Assert.NotNull(before);
     }
 
     [Theory]

@@ -13,7 +13,8 @@ namespace Orderly.Tests.Security;
 /// <summary>
 /// With a certificate configured, the keys behind sign-in cookies are stored encrypted: a node with the
 /// certificate (or a newer one that lists it as previous) accepts the cookies another issued, a node
-/// without it does not, and a certificate that cannot be used stops the start with a clear message.
+/// with another certificate does not, a node with none refuses to start, and a certificate that
+/// cannot be used stops the start with a clear message.
 /// </summary>
 public sealed partial class KeyProtectionTests : IDisposable
 {
@@ -49,9 +50,14 @@ public sealed partial class KeyProtectionTests : IDisposable
             await using (var second = await StartAsync(database, Protection(certificate)))
                 Assert.Equal(HttpStatusCode.OK, await HomeAsync(second.Address, cookie));
 
-            // Without the certificate the stored keys cannot be opened: the cookie is worthless.
-            await using (var unprotected = await StartAsync(database, WithoutKeyErrorsLogged))
-                Assert.Equal(HttpStatusCode.Redirect, await HomeAsync(unprotected.Address, cookie));
+            // A server without the certificate could not open the keys and would make an unencrypted
+            // one that every server then signs with: it refuses to start, and adds no key.
+            await using (var unprotected = OrderlyServer.Build(["--urls", "http://127.0.0.1:0"], Options(database)))
+            {
+                var error = await Assert.ThrowsAsync<ArgumentException>(() => OrderlyServer.PrepareDatabaseAsync(unprotected, Ct));
+                Assert.Contains("encrypted to a certificate, and this server was given none", error.Message, StringComparison.Ordinal);
+            }
+            Assert.Equal(keys, await StoredKeysAsync(database));
         }
         finally
         {

@@ -17,10 +17,15 @@ namespace Orderly.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0L);
 
-            // Each stored allocation takes its line's order.
+            // Each stored allocation takes its line's order. The default only filled the existing rows:
+            // dropped, so an insert that leaves the order out fails rather than hide the order from
+            // callers scoped to the allocation's site.
             migrationBuilder.Sql("""
                 UPDATE line_allocations
-                SET order_id = (SELECT order_lines.order_id FROM order_lines WHERE order_lines.id = line_allocations.order_line_id);
+                SET order_id = order_lines.order_id
+                FROM order_lines
+                WHERE order_lines.id = line_allocations.order_line_id;
+                ALTER TABLE line_allocations ALTER COLUMN order_id DROP DEFAULT;
                 """);
 
             migrationBuilder.CreateIndex(
