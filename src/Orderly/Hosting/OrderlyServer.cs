@@ -138,8 +138,8 @@ public static class OrderlyServer
     {
         if (await MigrateAndSeedAsync(app, cancellationToken))
         {
-            // The seed tracked ~50,000 entities that are garbage now that its scope (and its context's
-            // change tracker) is gone: hand that memory back before serving.
+            // The seed's entities and buffers (its sites, items and customers went through the change
+            // tracker) are garbage now that its scope is gone: hand that memory back before serving.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
