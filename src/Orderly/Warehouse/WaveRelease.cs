@@ -6,6 +6,7 @@ using Orderly.Core.Events;
 using Orderly.Core.Orders;
 using Orderly.Core.Warehouse;
 using Orderly.Data;
+using Orderly.Data.Storage;
 using Orderly.Events;
 
 namespace Orderly.Warehouse;
@@ -13,6 +14,9 @@ namespace Orderly.Warehouse;
 /// <summary>Releasing waves of pick tasks at a site, for the API and the supervisor's page.</summary>
 public sealed class WaveRelease(OrderlyDbContext db, EventLog events, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The first key of PostgreSQL's two-key advisory lock a wave release holds; the second is the site's id.</summary>
+    private const int WaveLockClass = 0x0_5A7E;
+
     /// <summary>
     /// Turns allocated, unreleased stock of releasable orders (no holds) into pick tasks, rush
     /// orders first, then oldest first, up to the line limit; tasks are sequenced along the pick path.
@@ -26,6 +30,11 @@ public sealed class WaveRelease(OrderlyDbContext db, EventLog events, AuditTrail
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var siteId = context.Site.Id;
+        // One release at a time per site. Two at once read the same free allocations, and the second
+        // met the one-task-per-allocation index with an error; now it waits, then finds what the
+        // first left (or nothing to release). SQLite's one writer already orders them.
+        if (db.Provider == DatabaseProvider.Postgres)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WaveLockClass}, {(int)siteId})", cancellationToken);
         var candidates = await (
             from o in db.Orders
             from l in o.Lines

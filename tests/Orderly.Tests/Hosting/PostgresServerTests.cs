@@ -8,6 +8,7 @@ using Orderly.Core.Security;
 using Orderly.Hosting;
 using Orderly.Security;
 using Orderly.Testing;
+using Orderly.Tests.Orders;
 
 namespace Orderly.Tests.Hosting;
 
@@ -92,6 +93,48 @@ public class PostgresServerTests(PostgresServer server) : IClassFixture<Postgres
         Assert.Equal(5, balance.GetProperty("onHand").GetDecimal());
         var audit = await (await server.Admin.GetAsync($"/api/audit?entityType=stock&entityKey=DC-WEST/{sku}", Ct)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, audit.GetProperty("total").GetInt32());
+    }
+
+    /// <summary>
+    /// Wave releases raced at one site: each allocation becomes one pick task, and a release that finds
+    /// nothing left says so. (Before, the losers of the race met the one-task-per-allocation index.)
+    /// SQLite's one writer orders such releases anyway; PostgreSQL is where they overlap.
+    /// </summary>
+    [Fact]
+    public async Task Waves_RacedAtOneSite_ReleaseEachAllocationOnce()
+    {
+        const string site = "BR-PHX";
+        const int rounds = 5, racers = 4;
+        var customer = await OrderWorld.CustomerAtAsync(server.Admin, site);
+        var released = new List<(string Order, string Sku)>();
+        var captured = new List<(string Order, string Sku)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var sku = await OrderWorld.ItemAsync(server.Admin, units: 2, site: site);
+                var order = await OrderWorld.CaptureAsync(server.Admin, OrderWorld.Order(customer, (sku, 2)));
+                captured.Add((order.GetProperty("number").GetString()!, sku));
+            }
+            var clients = Enumerable.Range(0, racers).Select(_ => server.NewAdminClient()).ToList();
+            try
+            {
+                var responses = await Task.WhenAll(clients.Select(c => c.PostAsync($"/api/sites/{site}/waves", new { maxLines = 500 })));
+                foreach (var response in responses)
+                {
+                    if (response.StatusCode == HttpStatusCode.Created)
+                        released.AddRange((await response.JsonAsync(HttpStatusCode.Created)).GetProperty("tasks").EnumerateArray()
+                            .Select(t => (t.GetProperty("order").GetString()!, t.GetProperty("sku").GetString()!)));
+                    else
+                        await response.ProblemAsync(HttpStatusCode.Conflict, "nothing-to-release");
+                }
+            }
+            finally
+            {
+                clients.ForEach(c => c.Dispose());
+            }
+        }
+        Assert.Equal(captured.Order(), released.Order());
     }
 
     [Fact]
