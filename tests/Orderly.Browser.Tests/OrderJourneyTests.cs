@@ -37,6 +37,37 @@ public class OrderJourneyTests(BrowserWorld world)
     }
 
     [Fact]
+    public async Task CustomerService_OrderLongerThanTheForm_AddsLinesKeepingWhatWasTyped()
+    {
+        var first = await world.StockedItemAsync("BR-STL", 10);
+        var eighth = await world.StockedItemAsync("BR-STL", 10);
+        var customer = await world.CustomerAtAsync("BR-STL");
+        var page = await world.SignInAsync("customerservice");
+        await page.GotoAsync("/orders/new");
+        await page.GetByLabel("Customer account").FillAsync(customer);
+        await page.Locator("#sku-0").FillAsync(first);
+        await page.Locator("#qty-0").FillAsync("2");
+        await Assertions.Expect(page.Locator("#sku-6")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add 6 more lines" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#sku-11")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sku-6")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("Customer account")).ToHaveValueAsync(customer);
+        await Assertions.Expect(page.Locator("#sku-0")).ToHaveValueAsync(first);
+        await Assertions.Expect(page.Locator("#qty-0")).ToHaveValueAsync("2");
+        await page.Locator("#sku-7").FillAsync(eighth);
+        await page.Locator("#qty-7").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Capture order" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/\\d+$"));
+        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Order lines" });
+        await Assertions.Expect(lines).ToContainTextAsync(first);
+        await Assertions.Expect(lines).ToContainTextAsync(eighth);
+    }
+
+    [Fact]
     public async Task CustomerService_RejectedForm_ShowsTheApisFieldMessage()
     {
         var sku = await world.StockedItemAsync("BR-STL", 5);

@@ -22,7 +22,13 @@ namespace Orderly.Pages.Orders;
 [EnableRateLimiting(CaptureLimits.Policy)]
 public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDbContext db) : PageModel
 {
+    /// <summary>Empty line rows the form shows, and adds at each "more lines".</summary>
     public const int LineRows = 6;
+
+    private int _rows = LineRows;
+
+    /// <summary>The row that gets the focus: the first of the rows just added.</summary>
+    public int? FocusRow { get; private set; }
 
     [BindProperty] public string? Customer { get; set; }
     [BindProperty] public string? ExternalRef { get; set; }
@@ -72,9 +78,22 @@ public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDb
         return Redirect($"/orders/{result.Order.Id}");
     }
 
+    /// <summary>
+    /// Six more empty line rows, for an order longer than the form: what was typed stays, nothing is
+    /// captured or checked yet. Up to the 500 lines an order may have.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoreLinesAsync(CancellationToken cancellationToken)
+    {
+        FocusRow = Lines.Count < OrderIntake.MaxLines ? Lines.Count : null;
+        _rows = Math.Min(Lines.Count + LineRows, OrderIntake.MaxLines);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        while (Lines.Count < LineRows) Lines.Add(new OrderLineRequest(null, null, null, null));
+        if (Lines.Count > OrderIntake.MaxLines) Lines.RemoveRange(OrderIntake.MaxLines, Lines.Count - OrderIntake.MaxLines);
+        while (Lines.Count < _rows) Lines.Add(new OrderLineRequest(null, null, null, null));
         var sites = db.Sites.AsNoTracking().InScope(User.SiteScope());
         Customers = (await db.Customers.AsNoTracking().Where(c => !c.Blocked)
                 .Join(sites, c => c.HomeSiteId, s => s.Id, (c, s) => new { c.AccountNumber, c.Name, s.Code })
