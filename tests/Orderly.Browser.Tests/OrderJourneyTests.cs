@@ -68,6 +68,29 @@ public class OrderJourneyTests(BrowserWorld world)
     }
 
     [Fact]
+    public async Task CustomerService_LooksUpAnItemMidOrder_KeepsWhatWasTyped()
+    {
+        var typed = await world.StockedItemAsync("BR-STL", 10);
+        var looked = await world.StockedItemAsync("BR-STL", 7);
+        var customer = await world.CustomerAtAsync("BR-STL");
+        var page = await world.SignInAsync("customerservice");
+        await page.GotoAsync("/orders/new");
+        await page.GetByLabel("Customer account").FillAsync(customer);
+        await page.Locator("#sku-0").FillAsync(typed);
+        await page.Locator("#qty-0").FillAsync("4");
+
+        var lookup = page.Locator("#lookup");
+        await lookup.FillAsync(looked);
+        await lookup.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Items found" })).ToContainTextAsync("BR-STL 7 EA");
+        await Assertions.Expect(page.GetByLabel("Customer account")).ToHaveValueAsync(customer);
+        await Assertions.Expect(page.Locator("#sku-0")).ToHaveValueAsync(typed);
+        await Assertions.Expect(page.Locator("#qty-0")).ToHaveValueAsync("4");
+        Assert.EndsWith("/orders/new", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CustomerService_RejectedForm_ShowsTheApisFieldMessage()
     {
         var sku = await world.StockedItemAsync("BR-STL", 5);
