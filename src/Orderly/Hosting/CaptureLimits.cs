@@ -37,8 +37,12 @@ public sealed record CaptureLimits(int MaxConcurrent, int QueueLimit)
             : throw new ArgumentException($"{setting} '{text}' is not a whole number from {minimum} to 100000.");
     }
 
-    /// <summary>One limiter for every capture, whichever endpoint or page it arrives on; reading (the form itself) is not limited.</summary>
+    /// <summary>
+    /// One limiter for every capture, whichever endpoint or page it arrives on. Reading (the form
+    /// itself) is not limited, nor is the order form's "more lines", which captures nothing.
+    /// </summary>
     public void AddTo(RateLimiterOptions options) => options.AddPolicy(Policy, context => HttpMethods.IsPost(context.Request.Method)
+            && !string.Equals(context.Request.Query["handler"], "MoreLines", StringComparison.OrdinalIgnoreCase)
         ? RateLimitPartition.GetConcurrencyLimiter(Policy, _ => new ConcurrencyLimiterOptions
         {
             PermitLimit = MaxConcurrent,

@@ -20,6 +20,9 @@ namespace Orderly.Pages.Orders;
 /// </summary>
 [Authorize(Policy = Permissions.OrdersCapture)]
 [EnableRateLimiting(CaptureLimits.Policy)]
+// Three values a line, for as many lines as an order may have, and the order's own fields: the
+// default of 1,024 form values would refuse a form past about 336 rows.
+[RequestFormLimits(ValueCountLimit = 3 * OrderIntake.MaxLines + 64)]
 public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDbContext db) : PageModel
 {
     /// <summary>Empty line rows the form shows, and adds at each "more lines".</summary>
@@ -77,6 +80,12 @@ public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDb
         }
         return Redirect($"/orders/{result.Order.Id}");
     }
+
+    /// <summary>How many rows "more lines" adds now: six, or what is left of an order's 500 lines.</summary>
+    public int RowsToAdd => Math.Min(LineRows, OrderIntake.MaxLines - Lines.Count);
+
+    /// <summary>The address "more lines" posts to, reached by a GET (a reload, or sign-in sending the user back): the empty form.</summary>
+    public IActionResult OnGetMoreLines() => RedirectToPage();
 
     /// <summary>
     /// Six more empty line rows, for an order longer than the form: what was typed stays, nothing is
