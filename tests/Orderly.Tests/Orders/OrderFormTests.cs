@@ -1,32 +1,18 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Orderly.Tests.Orders;
 
 /// <summary>The customer-service order form's "more lines", over HTTP with a signed-in cookie (the browser tests drive the rest).</summary>
-public partial class OrderFormTests(DemoServer server)
+public class OrderFormTests(DemoServer server)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    private HttpClient Browser() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-    {
-        BaseAddress = server.BaseAddress,
-    };
+    private HttpClient Browser() => PageForms.Browser(server.BaseAddress);
 
     private static async Task<string> SignInAndOpenFormAsync(HttpClient browser)
     {
-        var signIn = await browser.GetStringAsync("/signin", Ct);
-        var response = await browser.PostAsync("/signin", new FormUrlEncodedContent(
-        [
-            new("UserName", "customerservice"), new("Password", DemoServer.DemoPassword),
-            new("__RequestVerificationToken", AntiforgeryField().Match(signIn).Groups[1].Value),
-        ]), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var form = await browser.GetStringAsync("/orders/new", Ct);
-        return AntiforgeryField().Match(form).Groups[1].Value;
+        await PageForms.SignInAsync(browser, "customerservice", DemoServer.DemoPassword, Ct);
+        return PageForms.AntiforgeryToken(await browser.GetStringAsync("/orders/new", Ct));
     }
 
     [Fact]

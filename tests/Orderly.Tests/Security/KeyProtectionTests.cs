@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Data.Storage;
@@ -16,14 +15,11 @@ namespace Orderly.Tests.Security;
 /// with another certificate does not, a node with none refuses to start, and a certificate that
 /// cannot be used stops the start with a clear message.
 /// </summary>
-public sealed partial class KeyProtectionTests : IDisposable
+public sealed class KeyProtectionTests : IDisposable
 {
     private const string Password = "Key-Protection-Test-1!";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private readonly string _folder = Directory.CreateTempSubdirectory("orderly-keys-").FullName;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     [Fact]
     public async Task Certificate_KeysAreStoredEncrypted_AndOnlyANodeWithTheCertificateAcceptsTheCookie()
@@ -160,13 +156,7 @@ public sealed partial class KeyProtectionTests : IDisposable
     {
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
-        var form = await browser.GetStringAsync("/signin", Ct);
-        var response = await browser.PostAsync("/signin", new FormUrlEncodedContent(
-        [
-            new("UserName", "supervisor"), new("Password", DemoServer.DemoPassword),
-            new("__RequestVerificationToken", AntiforgeryField().Match(form).Groups[1].Value),
-        ]), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await PageForms.SignInAsync(browser, "supervisor", DemoServer.DemoPassword, Ct);
         return cookies.GetCookieHeader(address);
     }
 
