@@ -10,6 +10,8 @@ using Orderly.Core.Security;
 using Orderly.Hosting;
 using Orderly.Security;
 using Orderly.Testing;
+using Orderly.Application.Security;
+using Orderly.Application.Access;
 
 [assembly: AssemblyFixture(typeof(Orderly.Browser.Tests.BrowserWorld))]
 
@@ -44,7 +46,7 @@ public sealed class BrowserWorld : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var (token, _) = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
-                .CreateTokenAsync("admin", "browser-tests", null, SiteScope.All, null, CancellationToken.None);
+                .CreateTokenAsync(Actor.System("test"), "admin", "browser-tests", null, SiteScope.All, null, CancellationToken.None);
             Admin = new HttpClient { BaseAddress = BaseAddress };
             Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

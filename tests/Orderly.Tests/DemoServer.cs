@@ -8,6 +8,8 @@ using Orderly.Data.Storage;
 using Orderly.Hosting;
 using Orderly.Security;
 using Orderly.Testing;
+using Orderly.Application.Security;
+using Orderly.Application.Access;
 
 [assembly: AssemblyFixture(typeof(Orderly.Tests.DemoServer))]
 
@@ -68,7 +70,7 @@ public sealed class DemoServer : IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         var access = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
-        var (secret, errors) = await access.CreateTokenAsync(user, name ?? $"test-{Guid.NewGuid():N}",
+        var (secret, errors) = await access.CreateTokenAsync(Actor.System("test"), user, name ?? $"test-{Guid.NewGuid():N}",
             permissions?.Split(','), sites is null ? null : SiteScope.Parse(sites), null, CancellationToken.None);
         return secret ?? throw new InvalidOperationException(errors.ToString());
     }

@@ -43,7 +43,6 @@ public sealed class Item
     /// <summary>Every unit this item may be counted in: the base unit first, then its packaging units.</summary>
     public IEnumerable<string> Units => new[] { BaseUnit }.Concat(_conversions.Select(c => c.Unit));
 
-    public bool HasUnit(string unit) => Units.Contains(unit.Trim().ToUpperInvariant(), StringComparer.Ordinal);
 
     public ItemDetails Details => new(Gtin, Description, BaseUnit, FractionalBaseUnit, _conversions, WeightKg, Active, Sellable, ReplenishmentLeadTimeDays, _substitutes);
 
@@ -64,13 +63,28 @@ public sealed class Item
     }
 
     /// <summary>
+    /// The unit code <paramref name="unit"/> names for this item, upper-cased: the base unit when it
+    /// is blank. A unit the item is not counted in is refused, naming the units it has.
+    /// </summary>
+    public bool TryResolveUnit(string? unit, out string unitCode, out string error)
+    {
+        unitCode = string.IsNullOrWhiteSpace(unit) ? BaseUnit : unit.Trim().ToUpperInvariant();
+        error = "";
+        if (string.Equals(unitCode, BaseUnit, StringComparison.Ordinal)) return true;
+        foreach (var conversion in _conversions)
+            if (string.Equals(conversion.Unit, unitCode, StringComparison.Ordinal)) return true;
+        error = $"Item {Sku} has no unit '{unitCode}'; use one of: {string.Join(", ", Units)}.";
+        return false;
+    }
+
+    /// <summary>
     /// Converts an amount in <paramref name="unit"/> (the base unit when null) to base units.
     /// Packaging units and non-fractional base units accept whole numbers only; zero is refused.
     /// </summary>
     public bool TryToBase(decimal amount, string? unit, out Quantity quantity, out string error)
     {
         quantity = default;
-        var unitCode = string.IsNullOrWhiteSpace(unit) ? BaseUnit : unit.Trim().ToUpperInvariant();
+        if (!TryResolveUnit(unit, out var unitCode, out error)) return false;
         decimal factor;
         bool fractional;
         if (string.Equals(unitCode, BaseUnit, StringComparison.Ordinal))
@@ -80,13 +94,7 @@ public sealed class Item
         }
         else
         {
-            var conversion = _conversions.FirstOrDefault(c => string.Equals(c.Unit, unitCode, StringComparison.Ordinal));
-            if (conversion is null)
-            {
-                error = $"Item {Sku} has no unit '{unitCode}'; use one of: {string.Join(", ", Units)}.";
-                return false;
-            }
-            factor = conversion.Factor;
+            factor = _conversions.First(c => string.Equals(c.Unit, unitCode, StringComparison.Ordinal)).Factor;
             fractional = false;
         }
         if (amount <= 0)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Globalization;
 using Orderly.Core.Allocation;
 using Orderly.Core.Inventory;
@@ -174,8 +175,33 @@ public sealed class Order
         RefreshStatus();
     }
 
-    /// <summary>May the warehouse pick this order now? Not while it is held (credit, or waiting to ship complete).</summary>
+    /// <summary>
+    /// May the warehouse pick, pack or ship this order now? Not while it is held (credit, or waiting
+    /// to ship complete), and not once it is cancelled or shipped. <see cref="ReleasableRule"/> is the
+    /// same rule for a database query.
+    /// </summary>
     public bool Releasable => Holds == OrderHolds.None && Status is not (OrderStatus.Cancelled or OrderStatus.Shipped);
+
+    /// <summary><see cref="Releasable"/> as an expression a query can run in the database.</summary>
+    public static Expression<Func<Order, bool>> ReleasableRule { get; } =
+        o => o.Holds == OrderHolds.None && o.Status != OrderStatus.Cancelled && o.Status != OrderStatus.Shipped;
+
+    /// <summary>
+    /// Why the warehouse may not work on this order now, in words a packer or shipper can act on;
+    /// null when it may. A held order's goods wait at the staging lane.
+    /// </summary>
+    public string? WarehouseRefusal() => Holds != OrderHolds.None
+        ? $"Order {Number} is on hold ({string.Join(", ", HoldCodes(Holds))}); its goods wait at the staging lane until the hold is lifted."
+        : null;
+
+    /// <summary>The codes of the holds, as the API and the pages show them (<c>credit</c>, <c>incomplete</c>).</summary>
+    public static IReadOnlyList<string> HoldCodes(OrderHolds holds)
+    {
+        var codes = new List<string>(2);
+        if (holds.HasFlag(OrderHolds.Credit)) codes.Add("credit");
+        if (holds.HasFlag(OrderHolds.Incomplete)) codes.Add("incomplete");
+        return codes;
+    }
 
     public void ReleaseCreditHold()
     {
@@ -196,8 +222,24 @@ public sealed class Order
         return released;
     }
 
-    /// <summary>Nothing of the order is in the warehouse's hands yet: no pick task released, nothing picked or packed.</summary>
-    public bool CanBeCancelled => _lines.Any(l => l.IsOpen) && _lines.All(l => l.InWarehouse == false);
+    /// <summary>Nothing of the order is in the warehouse's hands yet (no pick task released, nothing picked or packed), and something is left to cancel.</summary>
+    public bool CanBeCancelled => CancellationRefusal() is null;
+
+    /// <summary>
+    /// Why the order, or its line <paramref name="lineNumber"/>, cannot be cancelled now; null when
+    /// it can. What the warehouse holds (a released pick task, picked or packed goods) is not
+    /// cancelled: what is left is, after it ships. The line must exist.
+    /// </summary>
+    public string? CancellationRefusal(int? lineNumber = null)
+    {
+        var line = lineNumber is { } number ? LineNumbered(number) : null;
+        var what = line is null ? $"Order {Number}" : $"Line {lineNumber}";
+        if (line is { InWarehouse: true } || (line is null && _lines.Any(l => l.InWarehouse)))
+            return $"{what} is in the warehouse (a pick task is out, or it is picked); cancel what is left after it ships.";
+        if (line is { IsOpen: false } || (line is null && !_lines.Any(l => l.IsOpen)))
+            return $"{what} has nothing left to cancel.";
+        return null;
+    }
 
     private void RefreshStatus()
     {

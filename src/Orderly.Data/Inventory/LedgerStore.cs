@@ -134,9 +134,9 @@ public sealed class LedgerStore(OrderlyDbContext db)
         }
     }
 
-    private const string TakeSql = "UPDATE stock_balances SET quantity_milli = quantity_milli - @quantity WHERE site_id = @site AND location_id = @location AND item_id = @item AND status = @status AND quantity_milli >= @quantity";
+    private static readonly string TakeSql = LedgerSql.Take("@quantity", "@site", "@location", "@item", "@status");
 
-    private const string AddSql = "INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli) VALUES (@site, @location, @item, @status, @quantity) ON CONFLICT (site_id, location_id, item_id, status) DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli";
+    private static readonly string AddSql = LedgerSql.Add("@site", "@location", "@item", "@status", "@quantity");
 
     private static readonly string[] BucketParameters = ["@site", "@location", "@item", "@status", "@quantity"];
 
@@ -161,19 +161,18 @@ public sealed class LedgerStore(OrderlyDbContext db)
 
     private static void AppendTake(StringBuilder sql, List<object> values, StockBucket from, Quantity quantity)
     {
-        var p = values.Count;
-        sql.Append(CultureInfo.InvariantCulture,
-            $"UPDATE stock_balances SET quantity_milli = quantity_milli - {{{p}}} WHERE site_id = {{{p + 1}}} AND location_id = {{{p + 2}}} AND item_id = {{{p + 3}}} AND status = {{{p + 4}}} AND quantity_milli >= {{{p}}};\n");
+        sql.Append(LedgerSql.Take(Marker(values.Count), Marker(values.Count + 1), Marker(values.Count + 2), Marker(values.Count + 3), Marker(values.Count + 4))).Append(";\n");
         values.AddRange([quantity.Milli, from.SiteId, from.LocationId, from.ItemId, from.Status.Code()]);
     }
 
     private static void AppendAdd(StringBuilder sql, List<object> values, StockBucket to, Quantity quantity)
     {
-        var p = values.Count;
-        sql.Append(CultureInfo.InvariantCulture,
-            $"INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli) VALUES ({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}) ON CONFLICT (site_id, location_id, item_id, status) DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli;\n");
+        sql.Append(LedgerSql.Add(Marker(values.Count), Marker(values.Count + 1), Marker(values.Count + 2), Marker(values.Count + 3), Marker(values.Count + 4))).Append(";\n");
         values.AddRange([to.SiteId, to.LocationId, to.ItemId, to.Status.Code(), quantity.Milli]);
     }
+
+    /// <summary>The placeholder of the n-th value of a raw SQL command, which EF turns into a parameter.</summary>
+    private static string Marker(int index) => "{" + index.ToString(CultureInfo.InvariantCulture) + "}";
 
     private static MovementRecord Record(StockMovement movement, string actor, DateTimeOffset at)
     {
@@ -200,28 +199,18 @@ public sealed class LedgerStore(OrderlyDbContext db)
     /// <summary>Takes stock from a bucket if it holds enough; the caller rolls back when it does not.</summary>
     private async Task<bool> TakeAsync(StockBucket from, Quantity quantity, CancellationToken cancellationToken)
     {
-        var status = from.Status.Code();
-        var milli = quantity.Milli;
-        var taken = await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE stock_balances SET quantity_milli = quantity_milli - {milli}
-            WHERE site_id = {from.SiteId} AND location_id = {from.LocationId} AND item_id = {from.ItemId}
-              AND status = {status} AND quantity_milli >= {milli}
-            """, cancellationToken);
-        return taken == 1;
+        var values = new List<object>(5);
+        var sql = new StringBuilder();
+        AppendTake(sql, values, from, quantity);
+        return await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken) == 1;
     }
 
     private async Task AddAsync(StockBucket to, Quantity quantity, CancellationToken cancellationToken)
     {
-        var status = to.Status.Code();
-        var milli = quantity.Milli;
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO stock_balances (site_id, location_id, item_id, status, quantity_milli)
-            VALUES ({to.SiteId}, {to.LocationId}, {to.ItemId}, {status}, {milli})
-            ON CONFLICT (site_id, location_id, item_id, status)
-            DO UPDATE SET quantity_milli = stock_balances.quantity_milli + excluded.quantity_milli
-            """, cancellationToken);
+        var values = new List<object>(5);
+        var sql = new StringBuilder();
+        AppendAdd(sql, values, to, quantity);
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, cancellationToken);
     }
 
     /// <summary>The balance of one bucket as stored (zero when it has never held stock).</summary>

@@ -18,4 +18,11 @@ public static class DatabaseErrors
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>
+    /// PostgreSQL chose this transaction as a deadlock's victim or could not serialize it: trying
+    /// the whole unit of work again is the answer.
+    /// </summary>
+    public static bool IsDeadlockOrSerializationFailure(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 }

@@ -36,5 +36,5 @@ public static class Problems
     /// exists, so a scoped caller learns nothing about sites it may not see.
     /// </summary>
     public static ProblemHttpResult SiteOutOfScope(string siteCode) =>
-        Forbidden($"Site '{siteCode}' is outside the sites you may act on.");
+        Forbidden(Application.Outcomes.Refusal.SiteOutOfScope(siteCode).Detail);
 }

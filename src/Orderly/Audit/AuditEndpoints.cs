@@ -7,6 +7,8 @@ using Orderly.Core.Validation;
 using Orderly.Data;
 using Orderly.Data.Audit;
 using Orderly.Security;
+using Orderly.Application.Access;
+using Orderly.Application.Paging;
 
 namespace Orderly.Audit;
 

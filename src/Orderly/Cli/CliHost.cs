@@ -1,12 +1,16 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Orderly.Application;
+using Orderly.Application.Access;
+using Orderly.Application.Startup;
 using Orderly.Data.Storage;
-using Orderly.Hosting;
 
 namespace Orderly.Cli;
 
 /// <summary>
 /// What every command shares: the <c>--db</c> option (default <c>ORDERLY_DB</c>), the exit codes,
-/// and a host built exactly as the server builds it, so commands and server apply the same rules.
+/// and a plain generic host with the same capability services and settings checks as the server,
+/// but no web server, so commands and server apply the same rules.
 /// </summary>
 public static class CliHost
 {
@@ -35,21 +39,26 @@ public static class CliHost
     public static DatabaseSettings Settings(ParseResult parse) =>
         DatabaseSettings.Parse(parse.GetValue(Database) ?? Environment.GetEnvironmentVariable("ORDERLY_DB"));
 
+    /// <summary>Who a command acts as: the operating-system user running it, with every permission at every site.</summary>
+    public static Actor Actor { get; } = Application.Access.Actor.System($"cli:{Environment.UserName}");
+
     /// <summary>
-    /// Builds the host for a one-off command and brings its database schema up to date (it never
-    /// seeds). Logs go to standard error, keeping standard output for the command's answer.
+    /// Builds the host for a one-off command, checks its settings and brings its database schema up
+    /// to date (it never seeds). Logs go to standard error, keeping standard output for the command's answer.
     /// </summary>
-    public static async Task<WebApplication> StartAsync(ParseResult parse, CancellationToken cancellationToken)
+    public static async Task<IHost> StartAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var options = new ServerOptions(Settings(parse))
-        {
-            Console = parse.InvocationConfiguration.Error,
-            LogToStandardError = true,
-            SeedDemoWhenEmpty = false,
-            ActorOutsideRequest = $"cli:{Environment.UserName}",
-        };
-        var app = OrderlyServer.Build([], options);
-        await OrderlyServer.PrepareDatabaseAsync(app, cancellationToken);
-        return app;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddOrderlyCore(Settings(parse), TimeProvider.System)
+            .AddAccess()
+            .AddOrders()
+            .AddInventory()
+            .AddWarehouse(builder.Configuration);
+        var host = builder.Build();
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        await DatabasePreparation.PrepareAsync(host.Services, seed: null, cancellationToken);
+        return host;
     }
 }

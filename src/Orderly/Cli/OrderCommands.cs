@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Orderly.Core.Orders;
 using Orderly.Core.Security;
 using Orderly.Data.Security;
-using Orderly.Orders.Import;
 using Orderly.Security;
 using Spectre.Console;
+using Orderly.Application.Orders.Import;
+using Orderly.Application.Security;
 
 namespace Orderly.Cli;
 
@@ -48,25 +49,22 @@ public static class OrderCommands
                 return CliHost.Invalid;
             }
 
-            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            using var app = await CliHost.StartAsync(parse, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<OrderlyUser>>();
-            var user = await users.FindByNameAsync(parse.GetValue(User)!);
-            if (user is null)
+            var actor = await scope.ServiceProvider.GetRequiredService<AccessAdministration>().ActorAsync(parse.GetValue(User)!, $"import {file.Name}");
+            if (actor is null)
             {
                 error.WriteLine($"--user: there is no user named '{parse.GetValue(User)}'.");
                 return CliHost.Invalid;
             }
-            var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<OrderlyUser>>().CreateUserPrincipalAsync(user);
-            if (!principal.Can(Permissions.OrdersCapture))
+            if (!actor.Can(Permissions.OrdersCapture))
             {
-                error.WriteLine($"--user: {user.UserName} may not capture orders (needs {Permissions.OrdersCapture}).");
+                error.WriteLine($"--user: {parse.GetValue(User)} may not capture orders (needs {Permissions.OrdersCapture}).");
                 return CliHost.Invalid;
             }
 
             var import = scope.ServiceProvider.GetRequiredService<OrderImport>();
-            var actor = $"{user.UserName} (import {file.Name})";
-            var outcome = await RunWithProgressAsync(error, progress => import.ImportAsync(rows, channel, principal, actor, progress, cancellationToken));
+            var outcome = await RunWithProgressAsync(error, progress => import.ImportAsync(rows, channel, actor, progress, cancellationToken));
             foreach (var message in outcome.Errors) error.WriteLine($"{file.Name}: {message}");
             output.WriteLine($"{file.Name}: {outcome.Orders} orders in {rows.Count} rows: {outcome.Created} created, {outcome.Existing} already captured, {outcome.Rejected} rejected.");
             return outcome.Rejected == 0 ? CliHost.Ok : CliHost.Invalid;

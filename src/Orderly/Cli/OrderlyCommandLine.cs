@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 
 namespace Orderly.Cli;
 
@@ -21,7 +22,7 @@ public static class OrderlyCommandLine
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(TokenCommands.Create());
         root.Subcommands.Add(OrderCommands.Create());
-        root.Subcommands.Add(Import.ImportCommands.Create());
+        root.Subcommands.Add(ImportCommands.Create());
         return root;
     }
 
@@ -36,6 +37,12 @@ public static class OrderlyCommandLine
         try
         {
             return await Build().Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OptionsValidationException exception)
+        {
+            // A setting refused when the host starts (Orderly:Gs1CompanyPrefix, say), in the setting's own words.
+            foreach (var failure in exception.Failures) configuration.Error.WriteLine($"orderly: {failure}");
+            return CliHost.Invalid;
         }
         catch (ArgumentException exception)
         {

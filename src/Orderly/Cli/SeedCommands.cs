@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Orderly.Demo;
+using Orderly.Application.Demo;
 
 namespace Orderly.Cli;
 
@@ -17,7 +17,7 @@ public static class SeedCommands
         demo.Options.Add(Password);
         demo.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            using var app = await CliHost.StartAsync(parse, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             if (!await seeder.IsDatabaseEmptyAsync(cancellationToken))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orderly.Core.Security;
 using Orderly.Security;
+using Orderly.Application.Security;
 
 namespace Orderly.Cli;
 
@@ -24,7 +25,7 @@ public static class TokenCommands
         list.Options.Add(ListUser);
         list.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            using var app = await CliHost.StartAsync(parse, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
             var tokens = await scope.ServiceProvider.GetRequiredService<AccessAdministration>().ListTokensAsync(parse.GetValue(ListUser), cancellationToken);
             var output = parse.InvocationConfiguration.Output;
@@ -53,10 +54,10 @@ public static class TokenCommands
         revoke.Options.Add(Name);
         revoke.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            using var app = await CliHost.StartAsync(parse, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
             var errors = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
-                .RevokeTokenAsync(parse.GetValue(User)!, parse.GetValue(Name)!, cancellationToken);
+                .RevokeTokenAsync(CliHost.Actor, parse.GetValue(User)!, parse.GetValue(Name)!, cancellationToken);
             if (!errors.IsEmpty) return CliHost.Refused(parse, errors);
             parse.InvocationConfiguration.Output.WriteLine($"Revoked token '{parse.GetValue(Name)}' of {parse.GetValue(User)}.");
             return CliHost.Ok;
@@ -70,12 +71,12 @@ public static class TokenCommands
         foreach (var option in new Option[] { User, Name, PermissionList, Sites, ExpiresInDays }) create.Options.Add(option);
         create.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            using var app = await CliHost.StartAsync(parse, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
             var access = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
             var permissions = parse.GetValue(PermissionList)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var sites = parse.GetValue(Sites) is { } text ? SiteScope.Parse(text) : null;
-            var (secret, errors) = await access.CreateTokenAsync(parse.GetValue(User)!, parse.GetValue(Name)!, permissions, sites,
+            var (secret, errors) = await access.CreateTokenAsync(CliHost.Actor, parse.GetValue(User)!, parse.GetValue(Name)!, permissions, sites,
                 parse.GetValue(ExpiresInDays), cancellationToken);
             if (secret is null) return CliHost.Refused(parse, errors);
             parse.InvocationConfiguration.Output.WriteLine(secret);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orderly.Core.Security;
 using Orderly.Security;
+using Orderly.Application.Security;
 
 namespace Orderly.Cli;
 
@@ -27,11 +28,11 @@ public static class UserCommands
                 error.WriteLine("A password is required: pass --password-stdin (recommended) or --password.");
                 return CliHost.Invalid;
             }
-            await using var app = await CliHost.StartAsync(parse, cancellationToken);
+            using var app = await CliHost.StartAsync(parse, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
             var access = scope.ServiceProvider.GetRequiredService<AccessAdministration>();
             var name = parse.GetValue(Name)!;
-            var errors = await access.AddUserAsync(name, password, parse.GetValue(Role)!, SiteScope.Parse(parse.GetValue(Sites)!),
+            var errors = await access.AddUserAsync(CliHost.Actor, name, password, parse.GetValue(Role)!, SiteScope.Parse(parse.GetValue(Sites)!),
                 parse.GetValue(DisplayName), cancellationToken);
             if (!errors.IsEmpty) return CliHost.Refused(parse, errors);
             parse.InvocationConfiguration.Output.WriteLine($"Added user {name}.");

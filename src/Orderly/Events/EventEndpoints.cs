@@ -8,6 +8,7 @@ using Orderly.Core.Validation;
 using Orderly.Data;
 using Orderly.Data.Events;
 using Orderly.Security;
+using Orderly.Application.Paging;
 
 namespace Orderly.Events;
 

@@ -7,22 +7,34 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
-using Orderly.Audit;
+using Microsoft.Extensions.Options;
+using Orderly.Application;
+using Orderly.Application.Access;
+using Orderly.Application.Security;
+using Orderly.Application.Startup;
 using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Data.Inventory;
 using Orderly.Data.Security;
 using Orderly.Data.Storage;
-using Orderly.Demo;
 using Orderly.Inventory;
 using Orderly.MasterData;
-using Orderly.Allocation;
 using Orderly.Events;
 using Orderly.Orders;
 using Orderly.Policies;
 using Orderly.Warehouse;
 using Orderly.Security;
 using Scalar.AspNetCore;
+using Orderly.Application.Allocation;
+using Orderly.Audit;
+using Orderly.Application.Audit;
+using Orderly.Application.Demo;
+using Orderly.Application.Events;
+using Orderly.Application.Inventory;
+using Orderly.Application.MasterData;
+using Orderly.Application.Orders;
+using Orderly.Application.Policies;
+using Orderly.Application.Warehouse;
 
 namespace Orderly.Hosting;
 
@@ -57,33 +69,19 @@ public static class OrderlyServer
         if (options.LogToStandardError)
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        if (builder.Configuration["Orderly:Gs1CompanyPrefix"] is { } prefix && (prefix.Length is < 7 or > 10 || !prefix.All(char.IsAsciiDigit)))
-            throw new ArgumentException($"Orderly:Gs1CompanyPrefix '{prefix}' is not a GS1 company prefix (7 to 10 digits).");
-
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(options.Clock);
-        services.AddOrderlyData(options.Database);
+        services.AddOrderlyCore(options.Database, options.Clock)
+            .AddAccess()
+            .AddOrders()
+            .AddInventory()
+            .AddWarehouse(builder.Configuration);
         if (options.Database.Provider == DatabaseProvider.Sqlite) services.AddHostedService<SqliteWriterLifetime>();
         services.AddHttpContextAccessor();
-        services.AddScoped<LedgerStore>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<AccessAdministration>();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<PolicyStore>();
-        services.AddScoped<ReferenceData>();
-        services.AddScoped<EventLog>();
-        services.AddScoped<AllocationService>();
-        services.AddScoped<BackorderReallocation>();
-        services.AddScoped<OrderIntake>();
-        services.AddScoped<OrderCapture>();
-        services.AddScoped<OrderReader>();
-        services.AddScoped<OrderChanges>();
-        services.AddScoped<StockPostings>();
-        services.AddScoped<PickConfirmation>();
-        services.AddScoped<WaveRelease>();
-        services.AddScoped<Shipping>();
-        services.AddScoped<Orders.Import.OrderImport>();
+        // Who a request acts as, for the services that take an actor: the signed-in user or token.
+        services.AddScoped(provider => provider.GetRequiredService<IHttpContextAccessor>().HttpContext is { } context
+            ? context.Actor(options.ActorOutsideRequest)
+            : Actor.System(options.ActorOutsideRequest));
 
         services.AddOrderlySecurity(options.SignInAttemptsPerMinute, CaptureLimits.From(builder.Configuration));
         // Keys live in the database, so every node can read the cookies any node issued; encrypted
@@ -133,10 +131,17 @@ public static class OrderlyServer
         return app;
     }
 
-    /// <summary>Migrates the schema, and seeds the demo distributor into an empty embedded database.</summary>
+    /// <summary>
+    /// Checks the settings, migrates the schema, and seeds the demo distributor into an empty
+    /// embedded database when the options ask for it.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
-        if (await MigrateAndSeedAsync(app, cancellationToken))
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        var options = app.Services.GetRequiredService<ServerOptions>();
+        var seed = options.SeedDemoWhenEmpty ? new DemoSeed(options.DemoPassword, options.Console) : null;
+        if (await DatabasePreparation.PrepareAsync(app.Services, seed, cancellationToken,
+                (db, token) => KeyProtection.EnsureKeysCanBeOpenedAsync(db, app.Configuration, token)))
         {
             // The seed's entities and buffers (its sites, items and customers went through the change
             // tracker) are garbage now that its scope is gone: hand that memory back before serving.
@@ -144,33 +149,9 @@ public static class OrderlyServer
         }
     }
 
-    /// <summary>Returns whether it seeded the demo.</summary>
-    private static async Task<bool> MigrateAndSeedAsync(WebApplication app, CancellationToken cancellationToken)
-    {
-        var options = app.Services.GetRequiredService<ServerOptions>();
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
-        await OrderlyDatabase.MigrateAsync(db, cancellationToken);
-        await KeyProtection.EnsureKeysCanBeOpenedAsync(db, app.Configuration, cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<AccessAdministration>().EnsureRolesAsync();
-        await scope.ServiceProvider.GetRequiredService<PolicyStore>().EnsureStandardsAsync(cancellationToken);
-        if (!options.SeedDemoWhenEmpty) return false;
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        if (!await seeder.IsDatabaseEmptyAsync(cancellationToken)) return false;
-        await seeder.SeedAsync(options.DemoPassword, options.Console, cancellationToken);
-        return true;
-    }
-
     private static void AddOrderlySecurity(this IServiceCollection services, int signInAttemptsPerMinute, CaptureLimits captureLimits)
     {
-        services.AddIdentity<OrderlyUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentity<OrderlyUser, IdentityRole>(OrderlyIdentity.Configure)
             .AddEntityFrameworkStores<OrderlyDbContext>()
             .AddClaimsPrincipalFactory<OrderlyClaimsFactory>();
 

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using OpenTelemetry;
+using Orderly.Application.Observability;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -12,10 +11,7 @@ namespace Orderly.Hosting;
 /// </summary>
 public static class Telemetry
 {
-    public const string Name = "Orderly";
-    public static readonly ActivitySource Source = new(Name);
-    public static readonly Meter Meter = new(Name);
-    public static readonly Counter<long> MovementsPosted = Meter.CreateCounter<long>("orderly.stock.movements", description: "Stock movements posted to the ledger.");
+    private const string Name = OrderlyMetrics.Name;
 
     public static IServiceCollection AddOrderlyTelemetry(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,8 +1,8 @@
+using Orderly.Application.Allocation;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Orderly.Api;
 using Orderly.Data.Storage;
 
@@ -35,7 +35,7 @@ public sealed partial class UnexpectedErrorHandler(IProblemDetailsService proble
                 Type = Problems.TypePrefix + "duplicate-key",
                 Detail = "Another record already has one of these unique values (SKU, GTIN, GLN, code or account number), or one was saved at the same moment; nothing of yours was saved.",
             },
-            PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } or Allocation.AllocationRaceException => new ProblemDetails
+            _ when exception is AllocationRaceException || DatabaseErrors.IsDeadlockOrSerializationFailure(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Busy",

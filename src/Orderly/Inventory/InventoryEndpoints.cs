@@ -1,8 +1,9 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Api;
-using Orderly.Allocation;
 using Orderly.Audit;
 using Orderly.Core.Definitions;
 using Orderly.Core.Events;
@@ -15,6 +16,9 @@ using Orderly.Events;
 using Orderly.Hosting;
 using Orderly.MasterData;
 using Orderly.Security;
+using Orderly.Application.Inventory;
+using Orderly.Application.Outcomes;
+using Orderly.Application.Paging;
 
 namespace Orderly.Inventory;
 
@@ -90,7 +94,7 @@ public static class InventoryEndpoints
 
     /// <summary>The ledger movements of one item at one site, newest first.</summary>
     private static async Task<Results<Ok<Page<MovementResponse>>, ValidationProblem, ProblemHttpResult>> Movements(
-        OrderlyDbContext db, ClaimsPrincipal user, string? sku, string? site, int? page, int? pageSize, CancellationToken cancellationToken)
+        OrderlyDbContext db, [FromServices] Actor actor, string? sku, string? site, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         PageRequest.Parse(page, pageSize, errors);
@@ -99,7 +103,7 @@ public static class InventoryEndpoints
         if (!errors.IsEmpty) return Problems.Validation(errors);
         var paging = PageRequest.Parse(page, pageSize, errors)!.Value;
 
-        var references = new StockReferences(db, user, errors);
+        var references = new StockReferences(db, actor, errors);
         await references.ResolveSiteAndItemAsync(site, sku, cancellationToken);
         if (references.SiteOutOfScope is { } outside) return Problems.SiteOutOfScope(outside);
         if (references is not { Site: { } found, Item: { } item })
@@ -113,19 +117,19 @@ public static class InventoryEndpoints
     }
 
     private static async Task<Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult>> Receive(
-        ReceiptRequest request, ClaimsPrincipal user, StockPostings postings, CancellationToken cancellationToken) =>
-        Created(await postings.ReceiveAsync(request, user, cancellationToken));
+        ReceiptRequest request, [FromServices] Actor actor, StockPostings postings, CancellationToken cancellationToken) =>
+        Created(await postings.ReceiveAsync(request, actor, cancellationToken));
 
     private static async Task<Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult>> Adjust(
-        AdjustmentRequest request, ClaimsPrincipal user, StockPostings postings, CancellationToken cancellationToken) =>
-        Created(await postings.AdjustAsync(request, user, cancellationToken));
+        AdjustmentRequest request, [FromServices] Actor actor, StockPostings postings, CancellationToken cancellationToken) =>
+        Created(await postings.AdjustAsync(request, actor, cancellationToken));
 
     private static async Task<Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult>> Move(
-        MoveRequest request, ClaimsPrincipal user, StockPostings postings, CancellationToken cancellationToken) =>
-        Created(await postings.MoveAsync(request, user, cancellationToken));
+        MoveRequest request, [FromServices] Actor actor, StockPostings postings, CancellationToken cancellationToken) =>
+        Created(await postings.MoveAsync(request, actor, cancellationToken));
 
-    private static Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult> Created((MovementResponse? Movement, Refusal? Refusal) outcome) =>
-        outcome.Movement is { } movement
-            ? TypedResults.Created($"/api/inventory/movements?site={movement.Site}&sku={movement.Sku}", movement)
-            : outcome.Refusal!.ToResult<Created<MovementResponse>>();
+    private static Results<Created<MovementResponse>, ValidationProblem, ProblemHttpResult> Created(Outcome<MovementResponse> outcome) =>
+        outcome.Succeeded
+            ? TypedResults.Created($"/api/inventory/movements?site={outcome.Value.Site}&sku={outcome.Value.Sku}", outcome.Value)
+            : outcome.Refusal.ToResult<Created<MovementResponse>>();
 }

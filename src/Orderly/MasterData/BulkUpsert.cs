@@ -1,8 +1,10 @@
+using Orderly.Application.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orderly.Api;
 using Orderly.Audit;
 using Orderly.Core.Validation;
 using Orderly.Data;
+using Orderly.Application.Audit;
 
 namespace Orderly.MasterData;
 
@@ -39,7 +41,7 @@ public sealed class BulkUpsert<TRow, TEntity, TDetails>(string entityType) where
     public Func<TDetails, (string Field, string Value)?> UniqueValue { get; init; } = _ => null;
 
     public async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        IReadOnlyList<TRow?> rows, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        IReadOnlyList<TRow?> rows, OrderlyDbContext db, AuditTrail audit, Actor actor, CancellationToken cancellationToken)
     {
         var rowCount = rows.Count;
         var errors = new FieldErrors();
@@ -89,14 +91,14 @@ public sealed class BulkUpsert<TRow, TEntity, TDetails>(string entityType) where
             {
                 var before = Snapshot(entity);
                 Update(entity, details);
-                audit.Record("updated", entityType, AuditKey(key), before, Snapshot(entity), "bulk upsert", SiteOf(key, details));
+                audit.Record(actor, "updated", entityType, AuditKey(key), before, Snapshot(entity), "bulk upsert", SiteOf(key, details));
                 updated++;
             }
             else
             {
                 entity = Create(key, details);
                 db.Add(entity);
-                audit.Record("created", entityType, AuditKey(key), null, Snapshot(entity), "bulk upsert", SiteOf(key, details));
+                audit.Record(actor, "created", entityType, AuditKey(key), null, Snapshot(entity), "bulk upsert", SiteOf(key, details));
                 created++;
             }
         }

@@ -1,3 +1,5 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,9 @@ using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
 using Orderly.Security;
+using Orderly.Application.Audit;
+using Orderly.Application.Paging;
+using Orderly.Application.MasterData;
 
 namespace Orderly.MasterData;
 
@@ -74,7 +79,7 @@ public static class CustomerEndpoints
     }
 
     private static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CustomerRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CustomerRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var siteIds = await SiteIdsAsync(db, user, cancellationToken);
@@ -87,13 +92,13 @@ public static class CustomerEndpoints
         db.Customers.Add(customer);
         var homeSite = request.HomeSite!.Trim().ToUpperInvariant();
         var response = CustomerResponse.From(customer, homeSite);
-        audit.Record("created", "customer", account, null, response, siteCode: homeSite);
+        audit.Record(actor, "created", "customer", account, null, response, siteCode: homeSite);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/customers/{account}", response);
     }
 
     private static async Task<Results<Ok<CustomerResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        string account, CustomerRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string account, CustomerRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var key = account.Trim().ToUpperInvariant();
         var existing = await Visible(db, user).SingleOrDefaultAsync(r => r.Customer.AccountNumber == key, cancellationToken);
@@ -108,13 +113,13 @@ public static class CustomerEndpoints
         customer.Update(details);
         var homeSite = siteIds.Single(s => s.Value == details.HomeSiteId).Key;
         var after = CustomerResponse.From(customer, homeSite);
-        audit.Record("updated", "customer", key, before, after, siteCode: homeSite);
+        audit.Record(actor, "updated", "customer", key, before, after, siteCode: homeSite);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(after);
     }
 
     private static async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        CustomerRequest?[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CustomerRequest?[] rows, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var siteIds = await SiteIdsAsync(db, user, cancellationToken);
         var siteCodes = siteIds.ToDictionary(s => s.Value, s => s.Key);
@@ -133,6 +138,6 @@ public static class CustomerEndpoints
             Snapshot = customer => CustomerResponse.From(customer, siteCodes[customer.HomeSiteId]),
             SiteOf = (_, details) => siteCodes[details.HomeSiteId],
         };
-        return await upsert.RunAsync(rows, db, audit, cancellationToken);
+        return await upsert.RunAsync(rows, db, audit, actor, cancellationToken);
     }
 }

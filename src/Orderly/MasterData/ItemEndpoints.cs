@@ -1,3 +1,5 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Api;
@@ -7,6 +9,9 @@ using Orderly.Core.MasterData;
 using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
+using Orderly.Application.Audit;
+using Orderly.Application.Paging;
+using Orderly.Application.MasterData;
 
 namespace Orderly.MasterData;
 
@@ -51,7 +56,7 @@ public static class ItemEndpoints
     }
 
     private static async Task<Results<Created<ItemResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        ItemRequest request, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        ItemRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (request.Parse(errors) is not (var sku, var details)) return Problems.Validation(errors);
@@ -63,13 +68,13 @@ public static class ItemEndpoints
         var item = new Item(sku, details);
         db.Items.Add(item);
         var response = ItemResponse.From(item);
-        audit.Record("created", "item", item.Sku, null, response);
+        audit.Record(actor, "created", "item", item.Sku, null, response);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/items/{item.Sku}", response);
     }
 
     private static async Task<Results<Ok<ItemResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        string sku, ItemRequest request, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        string sku, ItemRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, CancellationToken cancellationToken)
     {
         var key = sku.Trim().ToUpperInvariant();
         var item = await db.Items.SingleOrDefaultAsync(i => i.Sku == key, cancellationToken);
@@ -83,14 +88,14 @@ public static class ItemEndpoints
         var before = ItemResponse.From(item);
         item.Update(details);
         var after = ItemResponse.From(item);
-        audit.Record("updated", "item", key, before, after);
+        audit.Record(actor, "updated", "item", key, before, after);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(after);
     }
 
     /// <summary>Creates or updates up to 1,000 items by SKU in one transaction; any invalid row rejects the batch.</summary>
     private static Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        ItemRequest?[] rows, OrderlyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        ItemRequest?[] rows, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, CancellationToken cancellationToken)
     {
         var upsert = new BulkUpsert<ItemRequest, Item, ItemDetails>("item")
         {
@@ -103,6 +108,6 @@ public static class ItemEndpoints
             Snapshot = ItemResponse.From,
             UniqueValue = details => details.Gtin is { } gtin ? ("gtin", gtin.Gtin14) : null,
         };
-        return upsert.RunAsync(rows, db, audit, cancellationToken);
+        return upsert.RunAsync(rows, db, audit, actor, cancellationToken);
     }
 }

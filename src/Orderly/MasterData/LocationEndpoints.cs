@@ -1,3 +1,5 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,8 @@ using Orderly.Core.Security;
 using Orderly.Core.Validation;
 using Orderly.Data;
 using Orderly.Security;
+using Orderly.Application.Audit;
+using Orderly.Application.Paging;
 
 namespace Orderly.MasterData;
 
@@ -66,7 +70,7 @@ public static class LocationEndpoints
     }
 
     private static async Task<Results<Created<LocationResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        string site, LocationRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string site, LocationRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (request.Parse(errors) is not (var code, var details)) return Problems.Validation(errors);
@@ -77,13 +81,13 @@ public static class LocationEndpoints
         var location = new Location(found.Id, code, details);
         db.Locations.Add(location);
         var response = LocationResponse.From(found.Code, location);
-        audit.Record("created", "location", $"{found.Code}/{code}", null, response, siteCode: found.Code);
+        audit.Record(actor, "created", "location", $"{found.Code}/{code}", null, response, siteCode: found.Code);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/sites/{found.Code}/locations/{code}", response);
     }
 
     private static async Task<Results<Ok<LocationResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        string site, string code, LocationRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string site, string code, LocationRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var key = code.Trim().ToUpperInvariant();
         if (await FindSiteAsync(site, user, db, cancellationToken) is not { } found) return NoSite(site);
@@ -96,13 +100,13 @@ public static class LocationEndpoints
         var before = LocationResponse.From(found.Code, location);
         location.Update(details);
         var after = LocationResponse.From(found.Code, location);
-        audit.Record("updated", "location", $"{found.Code}/{key}", before, after, siteCode: found.Code);
+        audit.Record(actor, "updated", "location", $"{found.Code}/{key}", before, after, siteCode: found.Code);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(after);
     }
 
     private static async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        string site, LocationRequest?[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string site, LocationRequest?[] rows, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (await FindSiteAsync(site, user, db, cancellationToken) is not { } found) return NoSite(site);
         var upsert = new BulkUpsert<LocationRequest, Location, LocationDetails>("location")
@@ -118,6 +122,6 @@ public static class LocationEndpoints
             SiteOf = (_, _) => found.Code,
             AuditKey = code => $"{found.Code}/{code}",
         };
-        return await upsert.RunAsync(rows, db, audit, cancellationToken);
+        return await upsert.RunAsync(rows, db, audit, actor, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Api;
@@ -8,6 +10,8 @@ using Orderly.Core.Validation;
 using Orderly.Data;
 using Orderly.Security;
 using System.Security.Claims;
+using Orderly.Application.Audit;
+using Orderly.Application.Paging;
 
 namespace Orderly.MasterData;
 
@@ -72,7 +76,7 @@ public static class SiteEndpoints
     }
 
     private static async Task<Results<Created<SiteResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        SiteRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        SiteRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (request.Parse(errors) is not (var code, var details)) return Problems.Validation(errors);
@@ -85,13 +89,13 @@ public static class SiteEndpoints
         var site = new Site(code, details);
         db.Sites.Add(site);
         var response = SiteResponse.From(site);
-        audit.Record("created", "site", code, null, response, siteCode: code);
+        audit.Record(actor, "created", "site", code, null, response, siteCode: code);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/sites/{code}", response);
     }
 
     private static async Task<Results<Ok<SiteResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        string code, SiteRequest request, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, SiteRequest request, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var key = code.Trim().ToUpperInvariant();
         var site = user.SiteScope().Includes(key) ? await db.Sites.SingleOrDefaultAsync(s => s.Code == key, cancellationToken) : null;
@@ -105,13 +109,13 @@ public static class SiteEndpoints
         var before = SiteResponse.From(site);
         site.Update(details);
         var after = SiteResponse.From(site);
-        audit.Record("updated", "site", key, before, after, siteCode: key);
+        audit.Record(actor, "updated", "site", key, before, after, siteCode: key);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(after);
     }
 
     private static async Task<Results<Ok<BulkUpsertResult>, ValidationProblem, ProblemHttpResult>> Bulk(
-        SiteRequest?[] rows, OrderlyDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+        SiteRequest?[] rows, OrderlyDbContext db, AuditTrail audit, [FromServices] Actor actor, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!user.SiteScope().AllSites) return Problems.Forbidden("Only a user or token with all sites in scope may bulk-load sites.");
         var upsert = new BulkUpsert<SiteRequest, Site, SiteDetails>("site")
@@ -126,6 +130,6 @@ public static class SiteEndpoints
             SiteOf = (code, _) => code,
             UniqueValue = details => details.Gln is { } gln ? ("gln", gln.Value) : null,
         };
-        return await upsert.RunAsync(rows, db, audit, cancellationToken);
+        return await upsert.RunAsync(rows, db, audit, actor, cancellationToken);
     }
 }

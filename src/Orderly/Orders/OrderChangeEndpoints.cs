@@ -1,6 +1,11 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orderly.Core.Security;
+using Orderly.Api;
+using Orderly.Application.Orders;
+using Orderly.Application.Outcomes;
 
 namespace Orderly.Orders;
 
@@ -17,20 +22,20 @@ public static class OrderChangeEndpoints
     }
 
     private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> CancelOrder(
-        string id, CancelRequest request, ClaimsPrincipal user, OrderChanges changes, OrderReader reader, CancellationToken cancellationToken) =>
-        await Answer(await changes.CancelAsync(id, null, request.Reason, user, cancellationToken), reader, cancellationToken);
+        string id, CancelRequest request, [FromServices] Actor actor, OrderChanges changes, OrderReader reader, CancellationToken cancellationToken) =>
+        await Answer(await changes.CancelAsync(id, null, request.Reason, actor, cancellationToken), reader, cancellationToken);
 
     private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> CancelLine(
-        string id, int line, CancelRequest request, ClaimsPrincipal user, OrderChanges changes, OrderReader reader, CancellationToken cancellationToken) =>
-        await Answer(await changes.CancelAsync(id, line, request.Reason, user, cancellationToken), reader, cancellationToken);
+        string id, int line, CancelRequest request, [FromServices] Actor actor, OrderChanges changes, OrderReader reader, CancellationToken cancellationToken) =>
+        await Answer(await changes.CancelAsync(id, line, request.Reason, actor, cancellationToken), reader, cancellationToken);
 
     private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> ReleaseCreditHold(
-        string id, CancelRequest request, ClaimsPrincipal user, OrderChanges changes, OrderReader reader, CancellationToken cancellationToken) =>
-        await Answer(await changes.ReleaseCreditHoldAsync(id, request.Reason, user, cancellationToken), reader, cancellationToken);
+        string id, CancelRequest request, [FromServices] Actor actor, OrderChanges changes, OrderReader reader, CancellationToken cancellationToken) =>
+        await Answer(await changes.ReleaseCreditHoldAsync(id, request.Reason, actor, cancellationToken), reader, cancellationToken);
 
     private static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> Answer(
-        (Core.Orders.Order? Order, Api.Refusal? Refusal) outcome, OrderReader reader, CancellationToken cancellationToken) =>
-        outcome.Order is { } order
-            ? TypedResults.Ok(await reader.ResponseAsync(order, cancellationToken))
-            : outcome.Refusal!.ToResult<Ok<OrderResponse>>();
+        Outcome<Core.Orders.Order> outcome, OrderReader reader, CancellationToken cancellationToken) =>
+        outcome.Succeeded
+            ? TypedResults.Ok(await reader.ResponseAsync(outcome.Value, cancellationToken))
+            : outcome.Refusal.ToResult<Ok<OrderResponse>>();
 }

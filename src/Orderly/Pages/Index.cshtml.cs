@@ -1,3 +1,4 @@
+using Orderly.Application.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,12 @@ using Orderly.Data;
 using Orderly.MasterData;
 using Orderly.Orders;
 using Orderly.Security;
+using Orderly.Application.Orders;
 
 namespace Orderly.Pages;
 
 /// <summary>The home page: what each role needs first (a picker its open tasks, customer service order search, and so on).</summary>
-public sealed class IndexModel(OrderlyDbContext db, OrderReader reader) : PageModel
+public sealed class IndexModel(OrderlyDbContext db, OrderReader reader, Actor actor) : PageModel
 {
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public string Sites { get; private set; } = "";
@@ -32,7 +34,7 @@ public sealed class IndexModel(OrderlyDbContext db, OrderReader reader) : PageMo
         }
         if (User.Can(Permissions.OrdersRead))
         {
-            var orders = await reader.VisibleAsync(User, cancellationToken);
+            var orders = await reader.VisibleAsync(actor, cancellationToken);
             HeldOrders = await orders.CountAsync(o => o.Status == OrderStatus.Held, cancellationToken);
             BackorderedOrders = await orders.CountAsync(o => o.Status == OrderStatus.Backordered, cancellationToken);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Orderly.Core.Policies;
 using Orderly.Core.Security;
 using Orderly.Policies;
+using Orderly.Application.Policies;
 
 namespace Orderly.Pages;
 

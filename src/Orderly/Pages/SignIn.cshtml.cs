@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Orderly.Data.Security;
 using Orderly.Hosting;
+using Orderly.Application.Paging;
 
 namespace Orderly.Pages;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orderly.Core.Policies;
 using Orderly.Core.Security;
+using Orderly.Application.Policies;
 
 namespace Orderly.Policies;
 

@@ -7,6 +7,7 @@ using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Data.Security;
 using Orderly.Data.Storage;
+using Orderly.Application.Security;
 
 namespace Orderly.Security;
 

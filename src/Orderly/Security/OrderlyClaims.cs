@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Orderly.Application.Access;
 using Orderly.Core.Security;
+using Orderly.Hosting;
 
 namespace Orderly.Security;
 
@@ -24,5 +26,20 @@ public static class OrderlyClaims
     {
         var name = user.Identity?.Name ?? "anonymous";
         return user.FindFirstValue(Token) is { } token ? $"{name} (token {token})" : name;
+    }
+
+    /// <summary>
+    /// The actor a request acts as: the signed-in user or token with its permissions and sites, and
+    /// the request's correlation id for the audit trail. An anonymous request (a signed carrier
+    /// event) acts as <paramref name="outsideRequest"/>, with no permission and no site.
+    /// </summary>
+    public static Actor Actor(this HttpContext context, string outsideRequest)
+    {
+        var user = context.User;
+        var correlationId = CorrelationId.Of(context);
+        if (user.Identity is not { IsAuthenticated: true })
+            return new Actor(outsideRequest, Core.Security.SiteScope.Only([]), new HashSet<string>(StringComparer.Ordinal), correlationId);
+        var permissions = user.FindAll(Permission).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new Actor(user.Actor(), user.SiteScope(), permissions, correlationId);
     }
 }

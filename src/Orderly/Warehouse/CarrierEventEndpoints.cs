@@ -9,6 +9,7 @@ using Orderly.Data;
 using Orderly.Data.Storage;
 using Orderly.Data.Warehouse;
 using Orderly.Events;
+using Orderly.Application.Events;
 
 namespace Orderly.Warehouse;
 

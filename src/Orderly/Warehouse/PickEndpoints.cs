@@ -1,8 +1,9 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Orderly.Allocation;
 using Orderly.Api;
 using Orderly.Audit;
 using Orderly.Core.Definitions;
@@ -15,6 +16,7 @@ using Orderly.Data.Inventory;
 using Orderly.Events;
 using Orderly.Orders;
 using Orderly.Security;
+using Orderly.Application.Warehouse;
 
 namespace Orderly.Warehouse;
 
@@ -25,9 +27,9 @@ public static class PickEndpoints
         app.MapPost("/api/pick-tasks/{id:long}/confirm", Confirm).WithTags("Warehouse").RequireAuthorization(Permissions.Pick);
 
     private static async Task<Results<Ok<PickTaskResponse>, ValidationProblem, ProblemHttpResult>> Confirm(
-        long id, ConfirmPickRequest request, ClaimsPrincipal user, PickConfirmation confirmation, CancellationToken cancellationToken)
+        long id, ConfirmPickRequest request, [FromServices] Actor actor, PickConfirmation confirmation, CancellationToken cancellationToken)
     {
-        var (task, refusal) = await confirmation.ConfirmAsync(id, request.Quantity, user, cancellationToken);
-        return task is not null ? TypedResults.Ok(task) : refusal!.ToResult<Ok<PickTaskResponse>>();
+        var outcome = await confirmation.ConfirmAsync(id, request.Quantity, actor, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Refusal.ToResult<Ok<PickTaskResponse>>();
     }
 }

@@ -1,3 +1,5 @@
+using Orderly.Application.Access;
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,15 +16,13 @@ using Orderly.Core.Warehouse;
 using Orderly.Data;
 using Orderly.Data.Inventory;
 using Orderly.Events;
+using Orderly.Application.Warehouse;
 
 namespace Orderly.Warehouse;
 
 /// <summary>Packing and shipping over the API; the rules live in <see cref="Shipping"/>.</summary>
 public static class ShippingEndpoints
 {
-    /// <summary>The GS1 company prefix for SSCCs (the demo uses GS1's example prefix); set Orderly:Gs1CompanyPrefix.</summary>
-    public const string DefaultCompanyPrefix = "0614141";
-
     public static void MapShippingEndpoints(this IEndpointRouteBuilder app)
     {
         var site = app.MapGroup("/api/sites/{site}").WithTags("Warehouse");
@@ -31,20 +31,20 @@ public static class ShippingEndpoints
     }
 
     private static async Task<Results<Created<ContainerResponse>, ValidationProblem, ProblemHttpResult>> Pack(
-        string site, PackRequest request, ClaimsPrincipal user, Shipping shipping, CancellationToken cancellationToken)
+        string site, PackRequest request, [FromServices] Actor actor, Shipping shipping, CancellationToken cancellationToken)
     {
-        var (container, refusal) = await shipping.PackAsync(site, request, user, cancellationToken);
-        return container is not null
-            ? TypedResults.Created($"/api/orders/{container.Order}", container)
-            : refusal!.ToResult<Created<ContainerResponse>>();
+        var outcome = await shipping.PackAsync(site, request, actor, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/orders/{outcome.Value.Order}", outcome.Value)
+            : outcome.Refusal.ToResult<Created<ContainerResponse>>();
     }
 
     private static async Task<Results<Created<ShipmentResponse>, ValidationProblem, ProblemHttpResult>> Ship(
-        string site, ShipRequest request, ClaimsPrincipal user, Shipping shipping, CancellationToken cancellationToken)
+        string site, ShipRequest request, [FromServices] Actor actor, Shipping shipping, CancellationToken cancellationToken)
     {
-        var (shipment, refusal) = await shipping.ShipAsync(site, request, user, cancellationToken);
-        return shipment is not null
-            ? TypedResults.Created($"/api/orders/{shipment.Order}", shipment)
-            : refusal!.ToResult<Created<ShipmentResponse>>();
+        var outcome = await shipping.ShipAsync(site, request, actor, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/orders/{outcome.Value.Order}", outcome.Value)
+            : outcome.Refusal.ToResult<Created<ShipmentResponse>>();
     }
 }

@@ -35,7 +35,7 @@ public class DemoSeedTests(DemoServer server)
             var error = await Assert.ThrowsAsync<ArgumentException>(() => OrderlyServer.PrepareDatabaseAsync(app, Ct));
             Assert.Contains("demo password is not accepted", error.Message, StringComparison.Ordinal);
             await using var scope = app.Services.CreateAsyncScope();
-            Assert.True(await scope.ServiceProvider.GetRequiredService<Orderly.Demo.DemoSeeder>().IsDatabaseEmptyAsync(Ct));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Orderly.Application.Demo.DemoSeeder>().IsDatabaseEmptyAsync(Ct));
         }
         finally
         {

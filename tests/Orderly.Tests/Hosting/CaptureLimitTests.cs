@@ -8,6 +8,8 @@ using Orderly.Hosting;
 using Orderly.Security;
 using Orderly.Testing;
 using Orderly.Tests.Orders;
+using Orderly.Application.Security;
+using Orderly.Application.Access;
 
 namespace Orderly.Tests.Hosting;
 
@@ -91,7 +93,7 @@ public class CaptureLimitTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         var (secret, errors) = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
-            .CreateTokenAsync("admin", "capture-limit", null, null, null, Ct);
+            .CreateTokenAsync(Actor.System("test"), "admin", "capture-limit", null, null, null, Ct);
         return secret ?? throw new InvalidOperationException(errors.ToString());
     }
 

@@ -9,6 +9,8 @@ using Orderly.Hosting;
 using Orderly.Security;
 using Orderly.Testing;
 using Orderly.Tests.Orders;
+using Orderly.Application.Security;
+using Orderly.Application.Access;
 
 namespace Orderly.Tests.Hosting;
 
@@ -50,7 +52,7 @@ public sealed class PostgresServer : IAsyncLifetime
         (_app, var address) = await DemoServer.StartAsync(options);
         await using var scope = _app.Services.CreateAsyncScope();
         var (token, _) = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
-            .CreateTokenAsync("admin", "pg-test", null, SiteScope.All, null, CancellationToken.None);
+            .CreateTokenAsync(Actor.System("test"), "admin", "pg-test", null, SiteScope.All, null, CancellationToken.None);
         (_address, _token) = (address, token);
         _admin = new HttpClient { BaseAddress = address };
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

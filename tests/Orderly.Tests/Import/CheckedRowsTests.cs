@@ -1,4 +1,4 @@
-using Orderly.Import;
+using Orderly.Application.Import;
 
 namespace Orderly.Tests.Import;
 

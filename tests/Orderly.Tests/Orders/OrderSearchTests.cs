@@ -8,6 +8,10 @@ using Orderly.Core.Orders;
 using Orderly.Data;
 using Orderly.Orders;
 using Orderly.Security;
+using Orderly.Application.Orders;
+using Orderly.Application.Paging;
+using Orderly.Application.Access;
+using Orderly.Core.Security;
 
 namespace Orderly.Tests.Orders;
 
@@ -118,7 +122,7 @@ public class OrderSearchTests(DemoServer server)
 
         await using var scope = server.Services.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<OrderReader>();
-        var dcUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim(OrderlyClaims.Sites, "DC-CENTRAL")], "test"));
+        var dcUser = new Actor("dc-user", SiteScope.Only(["DC-CENTRAL"]), new HashSet<string>(StringComparer.Ordinal));
         var visible = await reader.VisibleOrdersAsync(dcUser, Ct);
         // The demo customers are shared with other tests, so the search is narrowed to this test's three orders.
         long[] ours = [filledByTheDc, homedAtTheDc, filledAtTheBranch];

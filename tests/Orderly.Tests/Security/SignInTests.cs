@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Core.Security;
 using Orderly.Security;
+using Orderly.Application.Security;
+using Orderly.Application.Access;
 
 namespace Orderly.Tests.Security;
 
@@ -66,7 +68,7 @@ public partial class SignInTests(DemoServer server)
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var errors = await scope.ServiceProvider.GetRequiredService<AccessAdministration>()
-                .AddUserAsync(name, DemoServer.DemoPassword, Roles.Planner, SiteScope.All, null, Ct);
+                .AddUserAsync(Actor.System("test"), name, DemoServer.DemoPassword, Roles.Planner, SiteScope.All, null, Ct);
             Assert.True(errors.IsEmpty, errors.ToString());
         }
         using var browser = Browser();

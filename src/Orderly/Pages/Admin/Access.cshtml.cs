@@ -1,3 +1,4 @@
+using Orderly.Application.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,12 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Security;
+using Orderly.Application.Paging;
+using Orderly.Application.Security;
 
 namespace Orderly.Pages.Admin;
 
 /// <summary>Users with their roles and sites, and API tokens: created (the secret shown once) and revoked.</summary>
 [Authorize(Policy = Permissions.AccessManage)]
-public sealed class AccessModel(OrderlyDbContext db, AccessAdministration access) : PageModel
+public sealed class AccessModel(OrderlyDbContext db, AccessAdministration access, Actor actor) : PageModel
 {
     public sealed record UserRow(string Name, string Roles, string Sites, bool LockedOut);
 
@@ -34,7 +37,7 @@ public sealed class AccessModel(OrderlyDbContext db, AccessAdministration access
 
     public async Task<IActionResult> OnPostAddUserAsync(CancellationToken cancellationToken)
     {
-        var errors = await access.AddUserAsync(UserName?.Trim() ?? "", Password ?? "", Role ?? "", SiteScope.Parse(Sites ?? ""), null, cancellationToken);
+        var errors = await access.AddUserAsync(actor, UserName?.Trim() ?? "", Password ?? "", Role ?? "", SiteScope.Parse(Sites ?? ""), null, cancellationToken);
         if (!errors.IsEmpty) return await ShowAsync(errors.ToDictionary(), cancellationToken);
         Message = $"Added user {UserName!.Trim()} as {Role}.";
         return Redirect("/admin/access");
@@ -42,7 +45,7 @@ public sealed class AccessModel(OrderlyDbContext db, AccessAdministration access
 
     public async Task<IActionResult> OnPostCreateTokenAsync(CancellationToken cancellationToken)
     {
-        var (secret, errors) = await access.CreateTokenAsync(TokenUser?.Trim() ?? "", TokenName?.Trim() ?? "", null, null, ExpiresInDays, cancellationToken);
+        var (secret, errors) = await access.CreateTokenAsync(actor, TokenUser?.Trim() ?? "", TokenName?.Trim() ?? "", null, null, ExpiresInDays, cancellationToken);
         if (secret is null) return await ShowAsync(errors.ToDictionary().ToDictionary(e => "token." + e.Key, e => e.Value), cancellationToken);
         NewSecret = secret;
         await LoadAsync(cancellationToken);
@@ -51,7 +54,7 @@ public sealed class AccessModel(OrderlyDbContext db, AccessAdministration access
 
     public async Task<IActionResult> OnPostRevokeAsync(string user, string name, CancellationToken cancellationToken)
     {
-        var errors = await access.RevokeTokenAsync(user, name, cancellationToken);
+        var errors = await access.RevokeTokenAsync(actor, user, name, cancellationToken);
         Message = errors.IsEmpty ? $"Revoked token '{name}' of {user}; it stopped working at once." : errors.ToString();
         return Redirect("/admin/access");
     }

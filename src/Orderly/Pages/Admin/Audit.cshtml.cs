@@ -6,6 +6,7 @@ using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Data.Audit;
 using Orderly.Security;
+using Orderly.Application.Access;
 
 namespace Orderly.Pages.Admin;
 

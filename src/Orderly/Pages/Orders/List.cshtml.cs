@@ -1,3 +1,4 @@
+using Orderly.Application.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,12 +8,13 @@ using Orderly.Core.Security;
 using Orderly.Data;
 using Orderly.Orders;
 using Orderly.Security;
+using Orderly.Application.Orders;
 
 namespace Orderly.Pages.Orders;
 
 /// <summary>Order search: by number, customer or external reference, status, channel, site and date; sorted and paged.</summary>
 [Authorize(Policy = Permissions.OrdersRead)]
-public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db) : PageModel
+public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db, Actor actor) : PageModel
 {
     public const int PageSize = 25;
 
@@ -58,7 +60,7 @@ public sealed class OrderListModel(OrderReader reader, OrderlyDbContext db) : Pa
         IQueryable<Order> Filter(IQueryable<Order> orders) => filters.Aggregate(orders, (current, apply) => apply(current));
 
         // Counted only up to a cap, as the API's search does: an exact count of a million orders costs more than the page.
-        var visible = await reader.VisibleOrdersAsync(User, cancellationToken);
+        var visible = await reader.VisibleOrdersAsync(actor, cancellationToken);
         var query = Filter(visible.Query.AsNoTracking());
         var upTo = Math.Max(OrderReader.ExactTotalUpTo, PageNumber * PageSize);
         var counted = await visible.CountAsync(Filter, upTo + 1, cancellationToken);

@@ -1,3 +1,5 @@
+using Orderly.Api;
+using Orderly.Application.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +12,8 @@ using Orderly.Hosting;
 using Orderly.MasterData;
 using Orderly.Orders;
 using Orderly.Security;
+using Orderly.Application.Orders;
+using Orderly.Application.Paging;
 
 namespace Orderly.Pages.Orders;
 
@@ -23,7 +27,7 @@ namespace Orderly.Pages.Orders;
 // Three values a line, for as many lines as an order may have, and the order's own fields: the
 // default of 1,024 form values would refuse a form past about 336 rows.
 [RequestFormLimits(ValueCountLimit = 3 * OrderIntake.MaxLines + 64)]
-public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDbContext db) : PageModel
+public sealed class NewModel(OrderCapture capture, OrderlyDbContext db, Actor actor) : PageModel
 {
     /// <summary>Empty line rows the form shows, and adds at each "more lines".</summary>
     public const int LineRows = 6;
@@ -60,8 +64,8 @@ public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDb
         var lines = rows.Select(r => r.line).ToList();
         var request = new CaptureOrderRequest("phone", string.IsNullOrWhiteSpace(ExternalRef) ? FormRef : ExternalRef.Trim(), Customer, null,
             string.IsNullOrWhiteSpace(RequestedDate) ? null : RequestedDate, Priority, lines);
-        var (draft, errors) = await intake.ValidateAsync(request, User, cancellationToken);
-        if (draft is null)
+        var outcome = await capture.SubmitAsync(request, actor, cancellationToken);
+        if (outcome.Refusal is { Errors: { } errors })
         {
             Errors = errors.ToDictionary().ToDictionary(
                 e => System.Text.RegularExpressions.Regex.Replace(e.Key, @"^lines\[(\d+)\]", m => $"lines[{rows[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].row}]"),
@@ -70,15 +74,14 @@ public sealed class NewModel(OrderIntake intake, OrderCapture capture, OrderlyDb
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var result = await capture.CaptureAsync(draft, User.Actor(), cancellationToken);
-        if (result.Order is null)
+        if (!outcome.Succeeded)
         {
-            Errors = new Dictionary<string, string[]> { ["externalRef"] = [OrderEndpoints.ExternalRefTaken(draft)] };
+            Errors = new Dictionary<string, string[]> { [outcome.Refusal.Field ?? "externalRef"] = [outcome.Refusal.Detail] };
             await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = outcome.Refusal.StatusCode();
             return Page();
         }
-        return Redirect($"/orders/{result.Order.Id}");
+        return Redirect($"/orders/{outcome.Value.Order.Id}");
     }
 
     /// <summary>How many rows "more lines" adds now: six, or what is left of an order's 500 lines.</summary>

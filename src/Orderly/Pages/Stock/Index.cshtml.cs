@@ -1,3 +1,6 @@
+using Orderly.Api;
+using Orderly.Application.Outcomes;
+using Orderly.Application.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,12 +13,14 @@ using Orderly.Data;
 using Orderly.Inventory;
 using Orderly.MasterData;
 using Orderly.Security;
+using Orderly.Application.Inventory;
+using Orderly.Application.Paging;
 
 namespace Orderly.Pages.Stock;
 
 /// <summary>One picture of an item: every site and status, the ledger movements behind a site's figures, and receipts and adjustments.</summary>
 [Authorize(Policy = Permissions.InventoryRead)]
-public sealed class StockModel(OrderlyDbContext db, StockPostings postings) : PageModel
+public sealed class StockModel(OrderlyDbContext db, StockPostings postings, Actor actor) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Sku { get; set; }
     [BindProperty(SupportsGet = true)] public string? Site { get; set; }
@@ -41,27 +46,29 @@ public sealed class StockModel(OrderlyDbContext db, StockPostings postings) : Pa
     public async Task<IActionResult> OnPostReceiveAsync(CancellationToken cancellationToken)
     {
         if (!User.Can(Permissions.InventoryReceive)) return Forbid();
-        var (movement, refusal) = await postings.ReceiveAsync(new ReceiptRequest(Site, Location, Sku, Quantity, Unit, null, Reference), User, cancellationToken);
-        return await AfterAsync(movement, refusal, "Received", cancellationToken);
+        return await AfterAsync(await postings.ReceiveAsync(new ReceiptRequest(Site, Location, Sku, Quantity, Unit, null, Reference), actor, cancellationToken),
+            "Received", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAdjustAsync(CancellationToken cancellationToken)
     {
         if (!User.Can(Permissions.InventoryAdjust)) return Forbid();
-        var (movement, refusal) = await postings.AdjustAsync(new AdjustmentRequest(Site, Location, Sku, Quantity, Unit, null, Reason, Reference), User, cancellationToken);
-        return await AfterAsync(movement, refusal, "Adjusted", cancellationToken);
+        return await AfterAsync(await postings.AdjustAsync(new AdjustmentRequest(Site, Location, Sku, Quantity, Unit, null, Reason, Reference), actor, cancellationToken),
+            "Adjusted", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(MovementResponse? movement, Api.Refusal? refusal, string verb, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Outcome<MovementResponse> outcome, string verb, CancellationToken cancellationToken)
     {
-        if (movement is not null)
+        if (outcome.Succeeded)
         {
+            var movement = outcome.Value;
             Message = $"{verb} {movement.Quantity} {movement.BaseUnit} of {movement.Sku} at {movement.Site}.";
             return Redirect($"/stock?sku={movement.Sku}&site={movement.Site}");
         }
-        Errors = refusal!.Errors?.ToDictionary() ?? (refusal.Field is { } field ? new Dictionary<string, string[]> { [field] = [refusal.Detail] } : new Dictionary<string, string[]>());
+        var refusal = outcome.Refusal;
+        Errors = refusal.Errors?.ToDictionary() ?? (refusal.Field is { } field ? new Dictionary<string, string[]> { [field] = [refusal.Detail] } : new Dictionary<string, string[]>());
         Problem = refusal.Errors is null && refusal.Field is null ? refusal.Detail : "Nothing was posted; see the fields marked below.";
-        Response.StatusCode = refusal.Status;
+        Response.StatusCode = refusal.StatusCode();
         await LoadAsync(cancellationToken);
         return Page();
     }

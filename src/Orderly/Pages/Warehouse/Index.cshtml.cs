@@ -1,3 +1,5 @@
+using Orderly.Application.Outcomes;
+using Orderly.Application.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,12 +8,14 @@ using Orderly.Core.Security;
 using Orderly.Core.Warehouse;
 using Orderly.Data;
 using Orderly.Warehouse;
+using Orderly.Application.Paging;
+using Orderly.Application.Warehouse;
 
 namespace Orderly.Pages.Warehouse;
 
 /// <summary>The supervisor's view of a site: release a wave, open tasks, short picks raised, lines waiting for stock.</summary>
 [Authorize(Policy = Permissions.WavesRelease)]
-public sealed class WarehouseModel(OrderlyDbContext db, WaveRelease waves) : PageModel
+public sealed class WarehouseModel(OrderlyDbContext db, WaveRelease waves, Actor actor) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Site { get; set; }
     [BindProperty] public int? MaxLines { get; set; } = 50;
@@ -27,13 +31,14 @@ public sealed class WarehouseModel(OrderlyDbContext db, WaveRelease waves) : Pag
 
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken cancellationToken)
     {
-        var (wave, refusal) = await waves.ReleaseAsync(Site ?? "", new WaveRequest(MaxLines, null, null), User, cancellationToken);
-        if (wave is null)
+        var outcome = await waves.ReleaseAsync(Site ?? "", new WaveRequest(MaxLines, null, null), actor, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            Problem = refusal!.Detail;
+            Problem = outcome.Refusal.Detail;
             await LoadAsync(cancellationToken);
             return Page();
         }
+        var wave = outcome.Value;
         Message = $"Wave {wave.Id} released: {wave.Tasks.Count} pick tasks.";
         return Redirect($"/warehouse?site={wave.Site}");
     }
@@ -43,8 +48,8 @@ public sealed class WarehouseModel(OrderlyDbContext db, WaveRelease waves) : Pag
         (Sites, Site) = await SiteChoice.ResolveAsync(Site, User, db, cancellationToken);
         if (Site is null) return;
         var siteId = await db.Sites.Where(s => s.Code == Site).Select(s => s.Id).SingleAsync(cancellationToken);
-        OpenTasks = (await WaveEndpoints.TaskViews(db).Where(t => t.SiteId == siteId && t.Status == PickTaskStatus.Open)
-            .OrderBy(t => t.Wave).ThenBy(t => t.Sequence).Take(100).ToListAsync(cancellationToken)).Select(WaveEndpoints.View).ToList();
+        OpenTasks = (await PickTaskViews.Query(db).Where(t => t.SiteId == siteId && t.Status == PickTaskStatus.Open)
+            .OrderBy(t => t.Wave).ThenBy(t => t.Sequence).Take(100).ToListAsync(cancellationToken)).Select(PickTaskViews.Response).ToList();
         ShortPicks = (await db.Exceptions.AsNoTracking().Where(e => e.SiteId == siteId).OrderByDescending(e => e.Id).Take(20)
             .Select(e => new { e.RaisedAt, e.Details, e.Status }).ToListAsync(cancellationToken)).Select(e => (e.RaisedAt, e.Details, e.Status)).ToList();
         Backorders = (await (from o in db.Orders.AsNoTracking()

@@ -1,3 +1,5 @@
+using Orderly.Application.Outcomes;
+using Orderly.Application.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,12 +9,14 @@ using Orderly.Core.Warehouse;
 using Orderly.Data;
 using Orderly.Security;
 using Orderly.Warehouse;
+using Orderly.Application.Paging;
+using Orderly.Application.Warehouse;
 
 namespace Orderly.Pages.Warehouse;
 
 /// <summary>Pack an order's picked goods into a container (its SSCC is shown), then ship packed containers with a carrier.</summary>
 [Authorize]
-public sealed class PackModel(OrderlyDbContext db, Shipping shipping) : PageModel
+public sealed class PackModel(OrderlyDbContext db, Shipping shipping, Actor actor) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Site { get; set; }
     [BindProperty(SupportsGet = true)] public string? Order { get; set; }
@@ -39,8 +43,9 @@ public sealed class PackModel(OrderlyDbContext db, Shipping shipping) : PageMode
         if (!User.Can(Permissions.Pack)) return Forbid();
         await LoadAsync(cancellationToken);
         var lines = Picked.Where(p => p.Picked > 0).Select(p => new PackLine(p.Line, p.Picked)).ToList();
-        var (container, refusal) = await shipping.PackAsync(Site ?? "", new PackRequest(Order, lines), User, cancellationToken);
-        if (container is null) return await ShowAsync(refusal!, cancellationToken);
+        var outcome = await shipping.PackAsync(Site ?? "", new PackRequest(Order, lines), actor, cancellationToken);
+        if (!outcome.Succeeded) return await ShowAsync(outcome.Refusal, cancellationToken);
+        var container = outcome.Value;
         Message = $"Packed into container SSCC {container.Sscc}.";
         return Redirect($"/pack?site={container.Site}&order={container.Order}");
     }
@@ -49,15 +54,16 @@ public sealed class PackModel(OrderlyDbContext db, Shipping shipping) : PageMode
     {
         if (!User.Can(Permissions.Ship)) return Forbid();
         await LoadAsync(cancellationToken);
-        var (shipment, refusal) = await shipping.ShipAsync(Site ?? "", new ShipRequest(Order, PackedContainers, Carrier, Service, TrackingNumber), User, cancellationToken);
-        if (shipment is null) return await ShowAsync(refusal!, cancellationToken);
+        var outcome = await shipping.ShipAsync(Site ?? "", new ShipRequest(Order, PackedContainers, Carrier, Service, TrackingNumber), actor, cancellationToken);
+        if (!outcome.Succeeded) return await ShowAsync(outcome.Refusal, cancellationToken);
+        var shipment = outcome.Value;
         Message = $"Shipped {shipment.Containers.Count} container(s) with {shipment.Carrier} {shipment.Service}, tracking {shipment.TrackingNumber}.";
         return Redirect($"/pack?site={shipment.Site}&order={shipment.Order}");
     }
 
-    private async Task<IActionResult> ShowAsync(Api.Refusal refusal, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(Refusal refusal, CancellationToken cancellationToken)
     {
-        Problem = refusal.Errors is { } errors ? errors.ToString() : refusal.Detail;
+        Problem = refusal.Message;
         await LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -1,3 +1,5 @@
+using Orderly.Application.Access;
+using Orderly.Application.Outcomes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,12 +9,14 @@ using Orderly.Core.Warehouse;
 using Orderly.Data;
 using Orderly.Security;
 using Orderly.Warehouse;
+using Orderly.Application.Paging;
+using Orderly.Application.Warehouse;
 
 namespace Orderly.Pages.Warehouse;
 
 /// <summary>The picker's page, made for a phone: one task at a time, in pick-path order, with big buttons.</summary>
 [Authorize(Policy = Permissions.Pick)]
-public sealed class PickModel(OrderlyDbContext db, PickConfirmation confirmation) : PageModel
+public sealed class PickModel(OrderlyDbContext db, PickConfirmation confirmation, Actor actor) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Site { get; set; }
     [BindProperty(SupportsGet = true)] public long? Task { get; set; }
@@ -29,10 +33,10 @@ public sealed class PickModel(OrderlyDbContext db, PickConfirmation confirmation
         (Sites, Site) = await SiteChoice.ResolveAsync(Site, User, db, cancellationToken);
         if (Task is { } id)
         {
-            var task = await WaveEndpoints.TaskViews(db).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+            var task = await PickTaskViews.Query(db).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
             // Another branch's task answers exactly as a task that does not exist.
-            if (task is null || !User.SiteScope().Includes(task.Site)) return NotFound();
-            Current = WaveEndpoints.View(task);
+            if (task is null || !actor.Reaches(task.Site)) return NotFound();
+            Current = PickTaskViews.Response(task);
             Site = task.Site;
         }
         await LoadAsync(cancellationToken);
@@ -41,14 +45,15 @@ public sealed class PickModel(OrderlyDbContext db, PickConfirmation confirmation
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        var (task, refusal) = await confirmation.ConfirmAsync(id, Quantity, User, cancellationToken);
-        if (refusal is { Status: 404 }) return NotFound();
-        if (task is null)
+        var outcome = await confirmation.ConfirmAsync(id, Quantity, actor, cancellationToken);
+        if (outcome.Refusal is { Kind: RefusalKind.NotFound }) return NotFound();
+        if (!outcome.Succeeded)
         {
-            Problem = refusal!.Detail;
+            Problem = outcome.Refusal.Detail;
             Task = id;
             return await OnGetAsync(cancellationToken);
         }
+        var task = outcome.Value;
         Message = task.Status == "short"
             ? $"Short pick recorded: {task.Picked} of {task.Quantity} {task.BaseUnit}. Your supervisor has been told."
             : $"Picked {task.Picked} {task.BaseUnit} of {task.Sku} from {task.Location}.";
@@ -58,9 +63,9 @@ public sealed class PickModel(OrderlyDbContext db, PickConfirmation confirmation
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (Site is null) return;
-        var open = WaveEndpoints.TaskViews(db).Where(t => t.Site == Site && t.Status == PickTaskStatus.Open);
+        var open = PickTaskViews.Query(db).Where(t => t.Site == Site && t.Status == PickTaskStatus.Open);
         OpenTasks = await open.CountAsync(cancellationToken);
         if (Current is null && await open.OrderBy(t => t.Wave).ThenBy(t => t.Sequence).FirstOrDefaultAsync(cancellationToken) is { } next)
-            Current = WaveEndpoints.View(next);
+            Current = PickTaskViews.Response(next);
     }
 }
