@@ -53,4 +53,22 @@ public class ItemUnitTests
         var fields = errors.ToDictionary().Keys.ToHashSet();
         Assert.Superset(new HashSet<string> { "description", "weightKg", "replenishmentLeadTimeDays", "conversions[0].unit", "conversions[1].factor", "conversions" }, fields);
     }
+
+    [Theory]
+    [InlineData(null, "EA")]
+    [InlineData("  ", "EA")]
+    [InlineData("cs", "CS")]
+    [InlineData(" PL ", "PL")]
+    public void TryResolveUnit_BlankIsTheBaseUnit_OthersAreUpperCased(string? unit, string expected)
+    {
+        Assert.True(Bearing().TryResolveUnit(unit, out var code, out var error), error);
+        Assert.Equal(expected, code);
+    }
+
+    [Fact]
+    public void TryResolveUnit_UnknownUnit_NamesTheUnitsTheItemHas()
+    {
+        Assert.False(Bearing().TryResolveUnit("box", out _, out var error));
+        Assert.Equal("Item BRG-6204 has no unit 'BOX'; use one of: EA, CS, PL.", error);
+    }
 }
